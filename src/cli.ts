@@ -1,0 +1,111 @@
+import * as fs from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { Input } from './constants.js'
+import { errorMessage } from './errors.js'
+import { createCliHost } from './hosts/cli.js'
+import { reportError } from './main.js'
+import { Cleanup, removeOwned } from './run/cleanup.js'
+import { runFetch } from './run/index.js'
+import { parseSecretValue } from './secrets/secret.js'
+import { parseSettings, type RawInputs } from './settings.js'
+
+const USAGE = `usage: fetch-sources [--spec FILE|YAML] [--url URL [--revision REV] [--path DIR]] [options]
+
+  --spec FILE|YAML          run spec (native, polyaxon, ads, gradient or zenml)
+  --connections FILE|YAML   connections catalog merged under the spec's own
+  --secrets-file FILE       secrets as a JSON object or KEY=VALUE lines
+  --secrets JSON            secrets as a JSON object (prefer --secrets-file: argv is visible to others)
+  --url URL                 quick mode: fetch one source without a spec
+  --revision REV            quick mode: git revision
+  --path DIR                quick mode: destination
+  --workspace DIR           root for every destination (default: $GITHUB_WORKSPACE or .)
+  --only NAMES              comma-separated source names
+  --dry-run                 validate, resolve and print the plan; fetch nothing
+  --persist-credentials     leave git credentials configured
+  --concurrency N           parallel transfers (default 16)
+  --token TOKEN             token for https git URLs on $GITHUB_SERVER_URL's host
+  --lock-file FILE          where to write the lock file
+  --frozen FILE             replay exactly what this lock file records
+  --expose-connections      print the connection secrets' keys as variables (masked in CI only)
+  --verbose                 debug lines
+Outputs are printed as JSON on stdout; logs go to stderr.`
+
+const FLAGS = {
+  spec: { type: 'string' },
+  connections: { type: 'string' },
+  secrets: { type: 'string' },
+  'secrets-file': { type: 'string' },
+  url: { type: 'string' },
+  revision: { type: 'string' },
+  path: { type: 'string' },
+  workspace: { type: 'string' },
+  only: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'persist-credentials': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  token: { type: 'string' },
+  'lock-file': { type: 'string' },
+  frozen: { type: 'string' },
+  'expose-connections': { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const
+
+async function readSecretsFile(file: string): Promise<string> {
+  const text = await fs.readFile(file, 'utf8')
+  if (text.trim().startsWith('{')) return text
+  const fields = parseSecretValue(text)
+  if (!fields) throw new Error(`--secrets-file ${file}: expected a JSON object or KEY=VALUE lines`)
+  return JSON.stringify(fields)
+}
+
+/** The CLI: same settings and code path as the action; returns the exit code. */
+export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let values: ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values']
+  try {
+    values = parseArgs({ args: argv, options: FLAGS, allowPositionals: false }).values
+  } catch (e) {
+    process.stderr.write(`fetch-sources: ${errorMessage(e)}\n\n${USAGE}\n`)
+    return 2
+  }
+  if (values.help) {
+    process.stdout.write(USAGE + '\n')
+    return 0
+  }
+  const host = createCliHost({ verbose: values.verbose ?? false })
+  const cleanup = new Cleanup()
+  try {
+    const secrets = values['secrets-file'] ? await readSecretsFile(values['secrets-file']) : values.secrets
+    const raw: RawInputs = {
+      [Input.Spec]: values.spec,
+      [Input.Connections]: values.connections,
+      [Input.Secrets]: secrets,
+      [Input.Url]: values.url,
+      [Input.Revision]: values.revision,
+      [Input.Path]: values.path,
+      [Input.Workspace]: values.workspace,
+      [Input.Only]: values.only,
+      [Input.DryRun]: String(values['dry-run'] ?? false),
+      [Input.PersistCredentials]: String(values['persist-credentials'] ?? false),
+      [Input.Concurrency]: values.concurrency,
+      [Input.Token]: values.token ?? env.GITHUB_TOKEN,
+      [Input.LockFile]: values['lock-file'],
+      [Input.Frozen]: values.frozen,
+      [Input.ExposeConnections]: String(values['expose-connections'] ?? false)
+    }
+    const settings = parseSettings(raw, env)
+    await runFetch(settings, host, cleanup)
+    const outputs: Record<string, unknown> = { ...host.outputs }
+    if (typeof outputs.sources === 'string') outputs.sources = JSON.parse(outputs.sources)
+    if (Object.keys(host.exported).length) outputs.exported = Object.keys(host.exported)
+    process.stdout.write(JSON.stringify(outputs, null, 2) + '\n')
+    return 0
+  } catch (error) {
+    if (!reportError(host, error)) host.error(errorMessage(error))
+    return 1
+  } finally {
+    // No post step locally: remove everything now, secret files included.
+    await cleanup.run()
+    for (const p of cleanup.list()) await removeOwned(p).catch(() => undefined)
+  }
+}

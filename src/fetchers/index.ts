@@ -1,0 +1,35 @@
+import type { Source } from '../spec/model.js'
+import { hostPathFetcher } from './host-path.js'
+import type { Fetcher } from './types.js'
+
+/**
+ * The fetcher for a source's kind. Fetcher modules are cheap to load; each one imports its SDK
+ * lazily inside `fetch`, so a git-only run never parses a cloud SDK.
+ */
+export function fetcherFor(source: Source): Fetcher {
+  const kind = source.kind
+  switch (kind) {
+    case 'host_path':
+      return hostPathFetcher as Fetcher
+    case 'git':
+    case 's3':
+    case 'gcs':
+    case 'wasb':
+    case 'oci':
+    case 'http':
+      return unsupported(kind)
+    default: {
+      const never: never = kind
+      throw new Error(`no fetcher for kind ${String(never)}`)
+    }
+  }
+}
+
+function unsupported(kind: string): Fetcher {
+  return {
+    describe: (s) => `${kind} ${s.name} → ${s.relPath}`,
+    fetch: async () => {
+      throw new Error(`sources of kind ${kind} are not supported yet`)
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import type { SpecError } from '../errors.js'
+import type { DocPath, SpecDocument } from './document.js'
+import type { SourceSpec } from './schema.js'
+
+/** A value together with where it was written, so later errors point at the user's file. */
+export interface Located<T> {
+  value: T
+  doc: SpecDocument
+  path: DocPath
+}
+
+/** A source in native shape plus what some dialects carry that the native spec spells otherwise. */
+export interface SourceDraft extends SourceSpec {
+  /** Username sent with the secret's value as password (Gradient `username`). */
+  username?: string
+  /** Use this key of the secret rather than the whole value (ZenML `{{ name.key }}`). */
+  secretKey?: string
+}
+
+/** What every dialect produces: the native model, unresolved, still pointing at its origin. */
+export interface Translation {
+  dialect: string
+  detectedBy: string
+  /** Catalog entries, not yet validated (validated once, the same way for every dialect). */
+  connections: Array<Located<unknown>>
+  artifactsStore?: Located<unknown>
+  sources: Array<Located<SourceDraft>>
+  /** ADS entry point, relative to the primary source's destination. */
+  entrypoint?: Located<string>
+  exposeConnections: string[]
+  warnings: SpecError[]
+}
