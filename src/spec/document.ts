@@ -24,7 +24,7 @@ export class SpecDocument {
 
   static parse(text: string, file: string): SpecDocument {
     const lines = new LineCounter()
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' })
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, version: '1.2' })
     const problem = doc.errors[0]
     if (problem) {
       const pos = problem.linePos?.[0]

@@ -89,7 +89,7 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
     kind = sourceKindOf(connection)
     if (!kind) fail(`connection "${connection.name}" is of kind ${connection.kind}: ${UNUSABLE[connection.kind]}`, ['connection'])
   } else {
-    kind = d.kind ?? (d.git ? 'git' : kindOfUrl(url!))
+    kind = d.kind ?? (d.url !== undefined ? kindOfUrl(d.url) : 'git')
     if (!kind) fail(`cannot tell what kind of source "${url}" is: set \`kind:\` (git, s3, gcs, wasb, oci, http or host_path)`, ['url'])
   }
   if (d.kind !== undefined && d.kind !== kind) fail(`kind "${d.kind}" does not match connection "${connection?.name}" of kind ${connection?.kind}`, ['kind'])

@@ -24,7 +24,7 @@ export function detectDialect(value: unknown): { dialect: Dialect; by: string } 
   if (!isRecord(value)) return undefined
   if (value.dialect !== undefined) return { dialect: value.dialect as Dialect, by: '`dialect:`' }
   const found: Array<{ dialect: Dialect; by: string }> = []
-  if (value.version === 1 && 'sources' in value) found.push({ dialect: 'native', by: 'version: 1' })
+  if ('sources' in value && ('version' in value || !('kind' in value))) found.push({ dialect: 'native', by: 'version: 1' })
   if (typeof value.kind === 'string' && ['component', 'operation', 'experiment'].includes(value.kind)) {
     const run = isRecord(value.run) ? value.run : undefined
     found.push({ dialect: 'polyaxon', by: run?.init ? 'run.init' : value.params ? 'params' : `kind: ${value.kind}` })

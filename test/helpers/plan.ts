@@ -1,0 +1,41 @@
+import * as path from 'node:path'
+import { Input } from '../../src/constants.js'
+import { SpecError, SpecErrors } from '../../src/errors.js'
+import { Redactor } from '../../src/secrets/redactor.js'
+import { SecretStore } from '../../src/secrets/store.js'
+import { parseSettings, type RawInputs } from '../../src/settings.js'
+import type { Plan } from '../../src/spec/model.js'
+import { buildPlan } from '../../src/spec/plan.js'
+
+export const WORKSPACE = path.resolve('/tmp/fetch-sources-plan-ws')
+
+export interface PlanOutcome {
+  plan?: Plan
+  errors: SpecError[]
+  warnings: SpecError[]
+  other?: unknown
+}
+
+/** Plans an inline spec without touching the network or the disk (inline specs only). */
+export async function planOf(
+  spec: string,
+  opts: { secrets?: Record<string, string>; env?: Record<string, string>; inputs?: Partial<Record<Input, string>> } = {}
+): Promise<PlanOutcome> {
+  const raw = {
+    [Input.Spec]: spec,
+    [Input.Workspace]: WORKSPACE,
+    ...(opts.secrets ? { [Input.Secrets]: JSON.stringify(opts.secrets) } : {}),
+    ...opts.inputs
+  } as RawInputs
+  const warnings: SpecError[] = []
+  try {
+    const settings = parseSettings(raw, opts.env ?? {})
+    const store = new SecretStore({ env: opts.env ?? {}, redactor: new Redactor(), warn: () => undefined, ...(settings.secrets ? { input: settings.secrets } : {}) })
+    const plan = await buildPlan(settings, store, (w) => warnings.push(w))
+    return { plan, errors: [], warnings }
+  } catch (e) {
+    if (e instanceof SpecErrors) return { errors: e.errors, warnings }
+    if (e instanceof SpecError) return { errors: [e], warnings }
+    return { errors: [], warnings, other: e }
+  }
+}
