@@ -69,6 +69,15 @@ interface SourceCommon {
 
 export type Submodules = false | true | 'recursive'
 
+/** Proxies for one clone, as the spec's environment gave them (ADS runtime `env`). */
+export interface GitProxy {
+  /** `host:port` of an HTTP CONNECT proxy for ssh transports (used as an ssh ProxyCommand). */
+  ssh?: string
+  http?: string
+  https?: string
+  noProxy?: string
+}
+
 export interface GitSource extends SourceCommon {
   kind: 'git'
   url: string
@@ -88,6 +97,7 @@ export interface GitSource extends SourceCommon {
   /** Hosting API for a tarball fallback when git is unusable (github/gitlab connections). */
   provider?: { type: 'github' | 'gitlab'; apiUrl: string; owner: string; repo: string }
   knownHosts?: string
+  proxy?: GitProxy
 }
 
 export interface BucketSource extends SourceCommon {

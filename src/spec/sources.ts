@@ -128,7 +128,7 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
       if (problem) fail(problem, d.git?.url ? ['git', 'url'] : d.url ? ['url'] : ['connection'])
       const settings = gitSettings(d.git, (schema.flags as string[] | undefined) ?? [])
       if ('refused' in settings) fail(settings.refused, settings.index >= 0 ? ['git', 'flags', settings.index] : ['connection'])
-      const revision = d.git?.revision ?? (schema.revision as string | undefined)
+      const revision = d.git?.revision ?? d.defaultRevision ?? (schema.revision as string | undefined)
       if (revision !== undefined && /^-|\s|\.\.|[~^:?*[\\]|@\{/.test(revision)) fail(`revision "${revision}" is not a valid branch, tag, SHA or ref`, ['git', 'revision'])
       const known = schema.knownHosts as string | string[] | undefined
       const source: GitSource = {
@@ -139,7 +139,8 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
         ...(revision !== undefined ? { revision } : {}),
         ...(d.subdirectory !== undefined ? { subdirectory: d.subdirectory } : {}),
         ...(provider ? { provider: provider.api } : {}),
-        ...(known !== undefined ? { knownHosts: Array.isArray(known) ? known.join('\n') : known } : {})
+        ...(known !== undefined ? { knownHosts: Array.isArray(known) ? known.join('\n') : known } : {}),
+        ...(d.proxy ? { proxy: d.proxy } : {})
       }
       return source
     }

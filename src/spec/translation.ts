@@ -1,5 +1,6 @@
 import type { SpecError } from '../errors.js'
 import type { DocPath, SpecDocument } from './document.js'
+import type { GitProxy } from './model.js'
 import type { SourceSpec } from './schema.js'
 
 /** A value together with where it was written, so later errors point at the user's file. */
@@ -15,6 +16,10 @@ export interface SourceDraft extends SourceSpec {
   username?: string
   /** Use this key of the secret rather than the whole value (ZenML `{{ name.key }}`). */
   secretKey?: string
+  /** Revision for a git source that names none, before the connection's (Polyaxon `build.commit`). */
+  defaultRevision?: string
+  /** Proxies the original system used for the clone (ADS `ssh_proxy`, `https_proxy`, `no_proxy`). */
+  proxy?: GitProxy
 }
 
 /** What every dialect produces: the native model, unresolved, still pointing at its origin. */
