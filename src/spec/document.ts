@@ -39,7 +39,12 @@ export class SpecDocument {
 
   /** Plain JS value of the document (`null` for an empty document). */
   toJS(): unknown {
-    return this.doc.toJS({ maxAliasCount: 100 }) ?? null
+    try {
+      return this.doc.toJS({ maxAliasCount: 100 }) ?? null
+    } catch (e) {
+      // Unresolved aliases and alias bombs only surface here, not as parse errors.
+      throw new SpecError(`invalid YAML: ${(e as Error).message}`, { file: this.file, line: 1, column: 1 })
+    }
   }
 
   /**
