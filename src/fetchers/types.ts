@@ -30,6 +30,11 @@ export interface FetchContext {
   registerCleanup(path: string): void
   /** This source's log: lines are grouped under the source when it finishes. */
   log: SourceLog
+  /**
+   * Frozen replay: what the lock recorded. Git and http sources are already pinned in the plan;
+   * object listings are compared with `objects` (landObjects does it) and fail on drift.
+   */
+  frozen?: { commit: string; digest: string; objects?: ObjectEntry[] }
 }
 
 export interface SourceLog {

@@ -7,6 +7,7 @@ import type { Host } from '../host.js'
 import type { Settings } from '../settings.js'
 import type { Source } from '../spec/model.js'
 import type { Cleanup } from './cleanup.js'
+import type { Locked } from './frozen.js'
 import { commitStaging, createStaging, exists, recoverStale, removeState, writeState } from './landing.js'
 import { Limiter } from './limiter.js'
 
@@ -34,15 +35,15 @@ function bufferedLog(host: Host, name: string): SourceLog & { lines: string[] } 
  * Fetches every source concurrently (transfers share one pool of `concurrency` slots), each into
  * staging, swapped into place only when complete. One failing source does not stop the others.
  */
-export async function fetchAll(sources: Source[], settings: Settings, host: Host, cleanup: Cleanup): Promise<Outcome[]> {
+export async function fetchAll(sources: Source[], settings: Settings, host: Host, cleanup: Cleanup, frozen?: Map<string, Locked>): Promise<Outcome[]> {
   const limiter = new Limiter(settings.concurrency)
   const controller = new AbortController()
-  return Promise.all(sources.map((source) => fetchOne(source, { settings, host, cleanup, limiter, signal: controller.signal })))
+  return Promise.all(sources.map((source) => fetchOne(source, { settings, host, cleanup, limiter, signal: controller.signal, locked: frozen?.get(source.name) })))
 }
 
 async function fetchOne(
   source: Source,
-  env: { settings: Settings; host: Host; cleanup: Cleanup; limiter: Limiter; signal: AbortSignal }
+  env: { settings: Settings; host: Host; cleanup: Cleanup; limiter: Limiter; signal: AbortSignal; locked: Locked | undefined }
 ): Promise<Outcome> {
   const started = Date.now()
   const fetcher = fetcherFor(source)
@@ -66,7 +67,8 @@ async function fetchOne(
       signal: env.signal,
       registerCleanup: (p) => env.cleanup.add(p),
       log,
-      ...((await exists(source.dest)) ? { previous: source.dest } : {})
+      ...((await exists(source.dest)) ? { previous: source.dest } : {}),
+      ...(env.locked ? { frozen: { commit: env.locked.commit, digest: env.locked.digest, ...(env.locked.objects ? { objects: env.locked.objects } : {}) } } : {})
     }
     log.info(fetcher.describe(source))
     const result = await fetcher.fetch(source, ctx)

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { Output } from '../constants.js'
-import { SpecError } from '../errors.js'
 import type { Host } from '../host.js'
 import { lockFile, sourcesOutput } from '../report/outputs.js'
 import { planText, summaryMarkdown } from '../report/summary.js'
@@ -11,6 +10,7 @@ import type { Plan } from '../spec/model.js'
 import { buildPlan, primaryOf } from '../spec/plan.js'
 import type { Cleanup } from './cleanup.js'
 import { fetchAll, type Outcome } from './execute.js'
+import { applyFrozen } from './frozen.js'
 import { writeFileAtomic } from './landing.js'
 import { exposeConnections, writeSecretFiles } from './secret-files.js'
 
@@ -30,7 +30,8 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup)
     ...(settings.secrets ? { input: settings.secrets } : {})
   })
   const plan = await buildPlan(settings, store, (w) => host.warning(w.message, w.location))
-  if (settings.frozen) throw new SpecError('input `frozen` is not supported yet')
+  const frozen = settings.frozen ? await applyFrozen(plan, settings.frozen, settings.workspace) : undefined
+  if (frozen) host.info(`frozen: replaying ${settings.frozen} — every source pinned to what it recorded`)
   host.info(planText(plan))
 
   const primary = primaryOf(plan.sources)
@@ -42,7 +43,7 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup)
 
   await writeSecretFiles(plan, store, settings, host, cleanup)
   exposeConnections(plan, store, settings, host)
-  const outcomes = await fetchAll(plan.sources, settings, host, cleanup)
+  const outcomes = await fetchAll(plan.sources, settings, host, cleanup, frozen)
 
   host.setOutput(Output.Sources, JSON.stringify(sourcesOutput(outcomes)))
   const primaryOutcome = outcomes.find((o) => o.source === primary)

@@ -4,6 +4,7 @@ import { FetchError } from '../errors.js'
 import type { FetchContext, FetchResult, ObjectEntry } from '../fetchers/types.js'
 import { safeRelative, under } from '../util/safe-path.js'
 import { objectsDigest } from './digest.js'
+import { objectDrift } from './frozen.js'
 import { readState } from './landing.js'
 
 /** One object of a listing, with where it lands. */
@@ -68,6 +69,10 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
   const state: ObjectState = { version: 1, identity: opts.identity, objects: {} }
   for (const [t, o] of targets) state.objects[t] = { key: o.key, size: o.size, version: o.version }
   const entries = [...targets.values()].map(({ key, size, version }) => ({ key, size, version }))
+  if (ctx.frozen?.objects) {
+    const drift = objectDrift(ctx.frozen.objects, entries)
+    if (drift) throw new FetchError(opts.name, drift, { permanent: true })
+  }
   const bytes = entries.reduce((n, o) => n + o.size, 0)
   const result = { files: targets.size, bytes, objects: entries, digest: objectsDigest(entries), state }
 
