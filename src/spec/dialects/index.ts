@@ -1,7 +1,13 @@
 import { SpecError, type SpecError as SpecErrorT } from '../../errors.js'
 import type { SpecDocument } from '../document.js'
 import type { Translation } from '../translation.js'
+import { didYouMean } from '../../util/suggest.js'
+import { isAdsShape, translateAds } from './ads.js'
+import { isRecord } from './common.js'
+import { translateGradient } from './gradient.js'
 import { translateNative } from './native.js'
+import { translatePolyaxon } from './polyaxon.js'
+import { translateZenml } from './zenml.js'
 
 export const DIALECTS = ['native', 'polyaxon', 'ads', 'gradient', 'zenml'] as const
 export type Dialect = (typeof DIALECTS)[number]
@@ -9,14 +15,29 @@ export type Dialect = (typeof DIALECTS)[number]
 /** What each dialect's files look like, for the "cannot tell" error. */
 const EXPECTS: Record<Dialect, string> = {
   native: '`version: 1` with `sources:`',
-  polyaxon: '`kind: component|operation|experiment` with `run.init` or `params`',
-  ads: '`runtime:` (or `kind: job` with `spec.runtime`)',
+  polyaxon: '`kind: component|operation|experiment`, or `run:` with `init`/`connections`, or `params` with `connection` + `toInit`',
+  ads: '`runtime:` (or `kind: job` with `spec.runtime`) of type git, gitPython or remote',
   gradient: '`repositories:` with `mountPath` and a list of repositories',
   zenml: '`code_repository:` with `commit`'
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+/** The shape that makes a document look like each dialect (a short phrase), or undefined. */
+const SHAPES: Record<Dialect, (v: Record<string, unknown>) => string | undefined> = {
+  native: (v) => (v.version === 1 && 'sources' in v ? 'version: 1' : undefined),
+  polyaxon: (v) => {
+    const run = isRecord(v.run) ? v.run : isRecord(v.component) && isRecord(v.component.run) ? v.component.run : undefined
+    const params = isRecord(v.params) ? v.params : undefined
+    const initParams = params && Object.values(params).some((p) => isRecord(p) && 'connection' in p && (p.toInit === true || p.init === true))
+    if (run?.init) return 'run.init'
+    if (initParams) return 'params'
+    if (params && Array.isArray(params.init)) return 'params.init'
+    if (run?.connections) return 'run.connections'
+    if (typeof v.kind === 'string' && ['component', 'operation', 'experiment'].includes(v.kind)) return `kind: ${v.kind}`
+    return undefined
+  },
+  ads: isAdsShape,
+  gradient: (v) => (isRecord(v.repositories) ? 'repositories' : undefined),
+  zenml: (v) => (isRecord(v.code_repository) ? 'code_repository' : undefined)
 }
 
 /** Which dialect a document is, and the shape that said so. */
@@ -24,17 +45,12 @@ export function detectDialect(value: unknown): { dialect: Dialect; by: string } 
   if (!isRecord(value)) return undefined
   if (value.dialect !== undefined) return { dialect: value.dialect as Dialect, by: '`dialect:`' }
   const found: Array<{ dialect: Dialect; by: string }> = []
-  if ('sources' in value && ('version' in value || !('kind' in value))) found.push({ dialect: 'native', by: 'version: 1' })
-  if (typeof value.kind === 'string' && ['component', 'operation', 'experiment'].includes(value.kind)) {
-    const run = isRecord(value.run) ? value.run : undefined
-    found.push({ dialect: 'polyaxon', by: run?.init ? 'run.init' : value.params ? 'params' : `kind: ${value.kind}` })
+  for (const d of DIALECTS) {
+    const by = SHAPES[d](value)
+    if (by) found.push({ dialect: d, by })
   }
-  if (isRecord(value.runtime) || (value.kind === 'job' && isRecord(value.spec) && isRecord(value.spec.runtime))) {
-    found.push({ dialect: 'ads', by: isRecord(value.runtime) ? 'runtime' : 'spec.runtime' })
-  }
-  if (isRecord(value.repositories)) found.push({ dialect: 'gradient', by: 'repositories' })
-  if (isRecord(value.code_repository)) found.push({ dialect: 'zenml', by: 'code_repository' })
-  return found.length === 1 ? found[0] : found.length > 1 ? { dialect: found[0]!.dialect, by: `ambiguous:${found.map((f) => f.dialect).join(',')}` } : undefined
+  if (found.length > 1) return { dialect: found[0]!.dialect, by: `ambiguous:${found.map((f) => `${f.dialect} (${f.by})`).join(', ')}` }
+  return found[0]
 }
 
 /** Translates any supported document into the native model (not yet resolved). */
@@ -46,10 +62,10 @@ export function translate(doc: SpecDocument, errors: SpecErrorT[]): Translation 
     throw new SpecError(`cannot tell which kind of spec this is. Each dialect expects:\n${list}\nor force one with \`dialect: <name>\``, doc.locate([]))
   }
   if (detected.by.startsWith('ambiguous:')) {
-    throw new SpecError(`this spec matches several dialects (${detected.by.slice(10)}): add \`dialect: <name>\` to choose`, doc.locate([]))
+    throw new SpecError(`this spec looks like several dialects: ${detected.by.slice(10)}. Add \`dialect: <name>\` to choose one; each dialect expects:\n${list}`, doc.locate([]))
   }
   if (!(DIALECTS as readonly string[]).includes(detected.dialect)) {
-    throw doc.error(`unknown dialect "${String(detected.dialect)}": use one of ${DIALECTS.join(', ')}`, ['dialect'])
+    throw doc.error(`unknown dialect ${JSON.stringify(detected.dialect)}${typeof detected.dialect === 'string' ? didYouMean(detected.dialect, DIALECTS) : ''}: use one of ${DIALECTS.join(', ')}`, ['dialect'])
   }
   switch (detected.dialect) {
     case 'native': {
@@ -58,9 +74,12 @@ export function translate(doc: SpecDocument, errors: SpecErrorT[]): Translation 
       return t
     }
     case 'polyaxon':
+      return translatePolyaxon(doc, value, errors, detected.by)
     case 'ads':
+      return translateAds(doc, value, errors, detected.by)
     case 'gradient':
+      return translateGradient(doc, value, errors, detected.by)
     case 'zenml':
-      throw new SpecError(`the ${detected.dialect} dialect is not supported yet`, doc.locate([]))
+      return translateZenml(doc, value, errors, detected.by)
   }
 }

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import type { SpecError } from '../../errors.js'
+import type { SpecDocument } from '../document.js'
+import { parseAt } from '../issues.js'
+import type { SourceDraft, Translation } from '../translation.js'
+import { emptyTranslation, uniqueName, workspaceRelative } from './common.js'
+
+/**
+ * Paperspace Gradient deployment specs: only `repositories:` is read. The rest of a deployment
+ * (image, port, replicas, resources, env, models, …) describes the running service, which is not
+ * ours to start, so it is ignored without a word.
+ */
+
+const repositorySchema = z.strictObject({
+  url: z.string().min(1),
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is the directory name under mountPath: use letters, digits, ".", "_" and "-"'),
+  ref: z.string().min(1).optional(),
+  username: z.string().min(1).optional(),
+  password: z.string().min(1).optional()
+})
+
+const repositoriesSchema = z.strictObject({
+  dataset: z.string().optional(),
+  mountPath: z.string().min(1),
+  repositories: z.array(z.unknown()).min(1, 'list at least one repository')
+})
+
+const topSchema = z.looseObject({
+  dialect: z.literal('gradient').optional(),
+  repositories: z.unknown()
+})
+
+/** `secret:NAME`, any case of the prefix, as Gradient reads it. */
+const SECRET_REF = /^secret:(.+)$/i
+
+export function translateGradient(doc: SpecDocument, value: unknown, errors: SpecError[], detectedBy: string): Translation | undefined {
+  const top = parseAt(topSchema, value, doc, [])
+  if (!top.ok) {
+    errors.push(...top.errors)
+    return undefined
+  }
+  const block = parseAt(repositoriesSchema, top.data.repositories, doc, ['repositories'])
+  if (!block.ok) {
+    errors.push(...block.errors)
+    return undefined
+  }
+  const t = emptyTranslation('gradient', detectedBy)
+  const { dataset, mountPath } = block.data
+  if (dataset !== undefined) {
+    t.warnings.push(
+      doc.error('`dataset` ignored: Gradient clones into a dataset and mounts it; on a runner the repositories are cloned straight into the workspace', ['repositories'], 'dataset')
+    )
+  }
+  // Gradient refuses the root and the working directory as mount points; so do we, and any other
+  // spelling of them would mean "the workspace itself".
+  const root = workspaceRelative(mountPath)
+  if (mountPath.trim() === '/' || mountPath.trim() === '.' || root === '') {
+    errors.push(doc.error(`mountPath "${mountPath}" is not allowed (Gradient rejects / and . too): mount the repositories in a directory such as /opt/repos`, ['repositories', 'mountPath']))
+  }
+
+  const names = new Set<string>()
+  block.data.repositories.forEach((raw, i) => {
+    const at = ['repositories', 'repositories', i]
+    const parsed = parseAt(repositorySchema, raw, doc, at)
+    if (!parsed.ok) return void errors.push(...parsed.errors)
+    const r = parsed.data
+    if (names.has(r.name)) return void errors.push(doc.error(`repository name "${r.name}" is used twice: each repository needs its own directory under mountPath`, [...at, 'name']))
+    uniqueName(r.name, names)
+    const draft: SourceDraft = { name: r.name, kind: 'git', url: r.url, path: `${root}/${r.name}`, ...(r.ref ? { git: { revision: r.ref } } : {}) }
+    if (r.password !== undefined) {
+      const m = SECRET_REF.exec(r.password.trim())
+      // Never quote the value: it may be the password itself.
+      if (!m || !m[1]!.trim()) {
+        return void errors.push(
+          doc.error('password must reference a secret as `secret:NAME`, never the password itself (Gradient requires this too): store it as a GitHub secret and pass it through the `secrets` input', [...at, 'password'])
+        )
+      }
+      draft.secret = { name: m[1]!.trim() }
+      if (r.username !== undefined) draft.username = r.username
+    } else if (r.username !== undefined) {
+      t.warnings.push(doc.error('`username` ignored: it is only used with a `password`', at, 'username'))
+    }
+    t.sources.push({ value: draft, doc, path: at })
+  })
+  return errors.length ? undefined : t
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod'
+import type { SpecError } from '../../errors.js'
+import { nameFromUrl } from '../../util/urls.js'
+import type { DocPath, SpecDocument } from '../document.js'
+import { parseAt } from '../issues.js'
+import { artifactsSchema, pathsSchema } from '../schema.js'
+import type { SourceDraft, Translation } from '../translation.js'
+import { emptyTranslation, isRecord, joinRelative, uniqueName, workspaceRelative } from './common.js'
+
+/**
+ * Polyaxon polyaxonfiles (v1 components and operations, and the older `kind: experiment`).
+ * Only what decides which code and data land where is read: `run.init`, `params` with
+ * `connection` + `toInit`, `run.connections`, `build.commit` and an inline catalog. Everything
+ * else in a polyaxonfile (container, environment, resources, hooks, …) is about running the job,
+ * which the workflow's later steps do, so it is tolerated and ignored.
+ */
+
+const gitSchema = z.strictObject({
+  url: z.string().min(1).optional(),
+  revision: z.string().min(1).optional(),
+  flags: z.array(z.string()).optional()
+})
+
+/** Init types that only mean something inside a Polyaxon deployment: refused with the reason. */
+const REFUSED_INIT: Record<string, string> = {
+  dockerfile: 'generates a Dockerfile inside the Polyaxon pod; build images in a workflow step (e.g. docker/build-push-action)',
+  file: 'writes an inline file inside the Polyaxon pod; write it in a workflow step instead',
+  tensorboard: "prepares TensorBoard logs of Polyaxon runs, which exist only in a Polyaxon deployment's artifacts",
+  lineageRef: "refers to Polyaxon's lineage, which exists only in a Polyaxon deployment",
+  modelRef: "refers to Polyaxon's model registry, which exists only in a Polyaxon deployment",
+  artifactRef: "refers to Polyaxon's artifact registry, which exists only in a Polyaxon deployment"
+}
+
+const initSchema = z.strictObject({
+  connection: z.string().min(1).optional(),
+  git: gitSchema.optional(),
+  artifacts: artifactsSchema.optional(),
+  paths: pathsSchema.optional(),
+  path: z.string().min(1).optional(),
+  container: z.unknown().optional(),
+  ...Object.fromEntries(Object.keys(REFUSED_INIT).map((k) => [k, z.unknown().optional()]))
+})
+type InitEntry = z.infer<typeof initSchema>
+
+const runSchema = z.looseObject({
+  kind: z.enum(['job', 'service'], 'run.kind must be job or service: only a single-container run has init entries fetch-sources can reproduce').optional(),
+  init: z.array(z.unknown()).optional(),
+  connections: z.array(z.string().min(1)).optional(),
+  container: z.unknown().optional()
+})
+
+const paramSchema = z.looseObject({
+  connection: z.string().min(1).optional(),
+  toInit: z.boolean().optional(),
+  /** The spelling in Polyaxon's git connection docs. */
+  init: z.boolean().optional(),
+  value: z.unknown().optional()
+})
+
+/** A param's `value` when it is initialized: git options or an artifacts selection. */
+const paramValueSchema = z.strictObject({
+  url: z.string().min(1).optional(),
+  revision: z.string().min(1).optional(),
+  flags: z.array(z.string()).optional(),
+  files: z.array(z.string().min(1)).optional(),
+  dirs: z.array(z.string().min(1)).optional()
+})
+
+const topSchema = z.looseObject({
+  dialect: z.literal('polyaxon').optional(),
+  version: z.union([z.number(), z.string()]).optional(),
+  kind: z.enum(['component', 'operation', 'experiment']).optional(),
+  run: z.unknown().optional(),
+  component: z.unknown().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+  build: z.looseObject({ commit: z.string().min(1).optional() }).optional(),
+  connections: z.array(z.unknown()).optional(),
+  artifactsStore: z.unknown().optional()
+})
+
+interface Context {
+  doc: SpecDocument
+  errors: SpecError[]
+  t: Translation
+  names: Set<string>
+  buildCommit?: string
+}
+
+export function translatePolyaxon(doc: SpecDocument, value: unknown, errors: SpecError[], detectedBy: string): Translation | undefined {
+  const top = parseAt(topSchema, value, doc, [])
+  if (!top.ok) {
+    errors.push(...top.errors)
+    return undefined
+  }
+  const t = emptyTranslation('polyaxon', detectedBy)
+  const ctx: Context = { doc, errors, t, names: new Set(), ...(top.data.build?.commit ? { buildCommit: top.data.build.commit } : {}) }
+  t.connections = (top.data.connections ?? []).map((v, i) => ({ value: v, doc, path: ['connections', i] }))
+  if (top.data.artifactsStore !== undefined) t.artifactsStore = { value: top.data.artifactsStore, doc, path: ['artifactsStore'] }
+
+  // An operation may carry its component inline; a hub/path/url reference cannot be resolved here.
+  let runPath: DocPath = ['run']
+  let run = top.data.run
+  if (run === undefined && isRecord(top.data.component)) {
+    runPath = ['component', 'run']
+    run = top.data.component.run
+  }
+  let params = top.data.params
+  // Polyaxon's git docs show `params: {kind: job, init: [...]}` where `run:` is meant.
+  if (run === undefined && params && Array.isArray(params.init) && typeof params.kind === 'string') {
+    t.warnings.push(doc.error('`params` holds `kind` and `init` like a `run:` block (as in Polyaxon\'s git connection docs): read as `run:`', ['params']))
+    run = params
+    runPath = ['params']
+    params = undefined
+  }
+
+  if (run !== undefined && run !== null) {
+    const parsed = parseAt(runSchema, run, doc, runPath)
+    if (!parsed.ok) errors.push(...parsed.errors)
+    else {
+      parsed.data.init?.forEach((raw, i) => {
+        const entry = parseAt(initSchema, raw, doc, [...runPath, 'init', i])
+        if (!entry.ok) errors.push(...entry.errors)
+        else addInit(ctx, entry.data, [...runPath, 'init', i])
+      })
+      t.exposeConnections = parsed.data.connections ?? []
+    }
+  }
+  for (const [name, raw] of Object.entries(params ?? {})) addParam(ctx, name, raw)
+
+  if (t.sources.length === 0 && t.exposeConnections.length === 0 && errors.length === 0) {
+    const refs = ['hubRef', 'pathRef', 'urlRef', 'dagRef'].filter((k) => isRecord(value) && k in value)
+    errors.push(
+      doc.error(
+        refs.length
+          ? `this operation refers to its component with \`${refs[0]}\`, which is resolved by a Polyaxon deployment: inline the component under \`component:\``
+          : 'nothing to fetch: list sources as `run.init` entries (`connection`, `git`, `artifacts`, `paths`) or as `params` with `connection` and `toInit: true`',
+        refs.length ? [] : run !== undefined ? runPath : []
+      )
+    )
+  }
+  return errors.length ? undefined : t
+}
+
+/** A `params` entry with a connection (or an artifacts value) and `toInit`/`init: true` is an init. */
+function addParam(ctx: Context, name: string, raw: unknown): void {
+  if (!isRecord(raw)) return // a plain value param: an input of the container, nothing to fetch
+  const at: DocPath = ['params', name]
+  const parsed = parseAt(paramSchema, raw, ctx.doc, at)
+  if (!parsed.ok) return void ctx.errors.push(...parsed.errors)
+  const p = parsed.data
+  if (!(p.toInit || p.init)) return // exposed to the container, not initialized: nothing to fetch
+  const v = p.value === undefined || p.value === null ? {} : p.value
+  const value = parseAt(paramValueSchema, v, ctx.doc, [...at, 'value'])
+  if (!value.ok) return void ctx.errors.push(...value.errors)
+  const { url, revision, flags, files, dirs } = value.data
+  const isGit = url !== undefined || revision !== undefined || flags !== undefined
+  if (isGit && (files || dirs)) return void ctx.errors.push(ctx.doc.error('a param value is either git options (url, revision, flags) or an artifacts selection (files, dirs), not both', [...at, 'value']))
+  if (!p.connection && !files && !dirs && !url) {
+    return void ctx.errors.push(ctx.doc.error(`param "${name}" has \`toInit\` but nothing to initialize: add \`connection: <name>\``, at))
+  }
+  const entry: InitEntry = {
+    ...(p.connection ? { connection: p.connection } : {}),
+    ...(isGit ? { git: { ...(url ? { url } : {}), ...(revision ? { revision } : {}), ...(flags ? { flags } : {}) } } : {}),
+    ...(files || dirs ? { artifacts: { ...(files ? { files } : {}), ...(dirs ? { dirs } : {}) } } : {})
+  }
+  addInit(ctx, entry, at, name)
+}
+
+function addInit(ctx: Context, e: InitEntry, at: DocPath, sourceName?: string): void {
+  const { doc, errors, t } = ctx
+  for (const key of Object.keys(REFUSED_INIT)) {
+    if ((e as Record<string, unknown>)[key] !== undefined) return void errors.push(doc.error(`init \`${key}\` is not supported: it ${REFUSED_INIT[key]}`, at, key))
+  }
+  if (e.container !== undefined) {
+    t.warnings.push(
+      doc.error('`container:` ignored: a custom init container cannot run on a GitHub runner; the connection is fetched by fetch-sources itself (post-process it in a later step)', at, 'container')
+    )
+  }
+  if (e.git && (e.artifacts || e.paths)) return void errors.push(doc.error('an init entry is either `git` or `artifacts`/`paths`, not both: split it in two', at, 'git'))
+  if (e.git && !e.git.url && !e.connection) {
+    return void errors.push(doc.error('a git init needs a `connection` or `git.url` (Polyaxon refuses it too): name a git connection or give `git: {url: …}`', at, 'git'))
+  }
+  if (!e.connection && !e.git && !e.artifacts && !e.paths) {
+    return void errors.push(doc.error('an init entry needs a `connection`, `git: {url: …}`, `artifacts` or `paths`', at))
+  }
+  // Polyaxon clones and downloads into `<path>/<connection name>`; without a path, the runner's
+  // equivalent of its context root is the workspace itself. Artifacts-store entries land at the
+  // artifacts root, `path` or `artifacts`.
+  const root = e.path !== undefined ? workspaceRelative(e.path) : ''
+  const base = e.connection ?? (e.git?.url ? nameFromUrl(e.git.url) : undefined)
+  const dest = base !== undefined ? joinRelative(root, base) : root || 'artifacts'
+  const draft: SourceDraft = {
+    name: uniqueName(sourceName ?? base ?? 'artifacts', ctx.names),
+    path: dest,
+    ...(e.connection ? { connection: e.connection } : {}),
+    ...(e.git ? { git: e.git } : {}),
+    ...(e.artifacts ? { artifacts: e.artifacts } : {}),
+    ...(e.paths ? { paths: e.paths } : {}),
+    ...(ctx.buildCommit && !e.git?.revision ? { defaultRevision: ctx.buildCommit } : {})
+  }
+  t.sources.push({ value: draft, doc, path: at })
+}
