@@ -1,5 +1,7 @@
 import type { Source } from '../spec/model.js'
 import { hostPathFetcher } from './host-path.js'
+import { ociFetcher } from './oci.js'
+import { s3Fetcher } from './s3.js'
 import type { Fetcher } from './types.js'
 
 /**
@@ -11,11 +13,13 @@ export function fetcherFor(source: Source): Fetcher {
   switch (kind) {
     case 'host_path':
       return hostPathFetcher as Fetcher
-    case 'git':
     case 's3':
+      return s3Fetcher as Fetcher
+    case 'oci':
+      return ociFetcher as Fetcher
+    case 'git':
     case 'gcs':
     case 'wasb':
-    case 'oci':
     case 'http':
       return unsupported(kind)
     default: {

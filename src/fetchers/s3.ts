@@ -1,0 +1,154 @@
+import type { Readable } from 'node:stream'
+import type { S3Client } from '@aws-sdk/client-s3'
+import { createS3Client, resolveS3Location, type S3Location } from '../cloud/s3-client.js'
+import { explainS3Error } from '../cloud/s3-errors.js'
+import { FetchError } from '../errors.js'
+import { landObjects, type PlannedObject } from '../run/objects.js'
+import { select } from '../run/select.js'
+import type { BucketSource } from '../spec/model.js'
+import type { Expected } from '../transfer/checksum.js'
+import { downloadToFile } from '../transfer/download.js'
+import { ProgressReporter } from '../transfer/progress.js'
+import { downloadRanged } from '../transfer/ranged.js'
+import { tuningFor } from '../transfer/tuning.js'
+import { withRetry } from '../util/retry.js'
+import type { FetchContext, FetchResult, Fetcher } from './types.js'
+
+interface Listed {
+  /** Full key in the bucket. */
+  key: string
+  /** Key relative to the prefix (a single object: its basename). */
+  rel: string
+  size: number
+  etag: string
+}
+
+const unquote = (etag: string | undefined): string => (etag ?? '').replace(/^"|"$/g, '')
+
+/**
+ * Lists the prefix, page by page. A key equal to the prefix is a single object; otherwise the
+ * prefix is a "directory" (a trailing `/` is implied, so `data` does not take `data2/…`).
+ */
+async function list(client: S3Client, location: S3Location, source: BucketSource, ctx: FetchContext): Promise<Listed[]> {
+  const { ListObjectsV2Command } = await import('@aws-sdk/client-s3')
+  const tuning = tuningFor(ctx.settings.env, source.timeout)
+  const prefix = location.prefix
+  const raw: Array<{ key: string; size: number; etag: string }> = []
+  let token: string | undefined
+  do {
+    const page = await withRetry(
+      async () => {
+        try {
+          return await client.send(
+            new ListObjectsV2Command({
+              Bucket: location.bucket,
+              Prefix: prefix || undefined,
+              ContinuationToken: token,
+              ...(location.requesterPays ? { RequestPayer: 'requester' as const } : {})
+            }),
+            { abortSignal: ctx.signal }
+          )
+        } catch (error) {
+          throw explainS3Error(error, source, location)
+        }
+      },
+      { attempts: tuning.attempts, baseMs: tuning.retryBaseMs, signal: ctx.signal }
+    )
+    for (const o of page.Contents ?? []) if (o.Key !== undefined) raw.push({ key: o.Key, size: o.Size ?? 0, etag: unquote(o.ETag) })
+    token = page.IsTruncated ? page.NextContinuationToken : undefined
+  } while (token)
+
+  const single = prefix && !prefix.endsWith('/') ? raw.find((o) => o.key === prefix) : undefined
+  if (single) return [{ ...single, rel: prefix.split('/').at(-1)! }]
+  const dir = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`
+  return (
+    raw
+      // Zero-byte "folder" markers made by consoles are not files.
+      .filter((o) => o.key.startsWith(dir) && !o.key.endsWith('/'))
+      .map((o) => ({ ...o, rel: o.key.slice(dir.length) }))
+  )
+}
+
+/** `s3` and `oci` (through OCI's S3-compatible API) share everything but the location. */
+export async function fetchS3Compatible(source: BucketSource, ctx: FetchContext): Promise<FetchResult> {
+  const location = resolveS3Location(source, ctx.settings)
+  const tuning = tuningFor(ctx.settings.env, source.timeout)
+  const client = await createS3Client(location, tuning, ctx.settings.concurrency)
+  const { GetObjectCommand } = await import('@aws-sdk/client-s3')
+  try {
+    const listed = await list(client, location, source, ctx)
+    if (listed.length === 0) {
+      throw new FetchError(source.name, `no objects under ${source.uri}: check the bucket, the prefix and the endpoint`, { permanent: true })
+    }
+    const byRel = new Map(listed.map((o) => [o.rel, o]))
+    const { selected, unmatched } = select(
+      listed.map((o) => o.rel),
+      source.selection
+    )
+    if (unmatched.length) throw new FetchError(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true })
+    const objects: PlannedObject[] = selected.map((s) => {
+      const o = byRel.get(s.key)!
+      return { key: s.key, target: s.target, size: o.size, version: o.etag }
+    })
+    const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) })
+
+    const landed = await landObjects({
+      name: source.name,
+      sync: source.sync,
+      identity: `${source.uri}:${JSON.stringify(source.selection)}`,
+      objects,
+      ctx,
+      download: async (object, file) => {
+        const o = byRel.get(object.key)!
+        // A single-part upload's ETag is the MD5 of its bytes; a multipart one ("…-N") is not.
+        const expected: Expected = { size: o.size, ...(/^[0-9a-f]{32}$/i.test(o.etag) ? { md5: o.etag } : {}) }
+        const open = async (signal: AbortSignal, range?: [number, number]): Promise<Readable> => {
+          try {
+            const res = await client.send(
+              new GetObjectCommand({
+                Bucket: location.bucket,
+                Key: o.key,
+                ...(range ? { Range: `bytes=${range[0]}-${range[1]}`, IfMatch: `"${o.etag}"` } : {}),
+                ...(location.requesterPays ? { RequestPayer: 'requester' as const } : {})
+              }),
+              { abortSignal: signal }
+            )
+            // With SSE-KMS or SSE-C the ETag is not an MD5 of the bytes (the Verifier reads this object).
+            if (res.SSECustomerAlgorithm || res.ServerSideEncryption?.startsWith('aws:kms')) delete expected.md5
+            return res.Body as Readable
+          } catch (error) {
+            throw explainS3Error(error, source, location, o.key)
+          }
+        }
+        const common = {
+          label: `${location.bucket}/${o.key}`,
+          file,
+          expected,
+          tuning,
+          signal: ctx.signal,
+          progress,
+          onRetry: (m: string) => ctx.log.info(`retrying ${m}`)
+        }
+        if (o.size > 2 * tuning.partSize) {
+          await downloadRanged({ ...common, size: o.size, limiter: ctx.limiter, openRange: (start, end, signal) => open(signal, [start, end]) })
+        } else {
+          await downloadToFile({ ...common, open: (signal) => open(signal) })
+        }
+        progress.fileDone()
+      }
+    })
+    return { url: source.uri, ...landed }
+  } finally {
+    client.destroy()
+  }
+}
+
+export function describeBucket(source: BucketSource): string {
+  const endpoint = typeof source.options.endpoint === 'string' ? ` (endpoint ${source.options.endpoint})` : ''
+  return `${source.uri}${endpoint} → ${source.relPath}`
+}
+
+export const s3Fetcher: Fetcher<BucketSource> = {
+  describe: describeBucket,
+  fetch: fetchS3Compatible
+}
