@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from 'node:crypto'
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resolveS3Location } from '../src/cloud/s3-client.js'
+import type { BucketSource } from '../src/spec/model.js'
+import { runSpec, tempDir } from './helpers/harness.js'
+import { ACCESS_KEY_ID, startS3, type S3TestServer } from './servers/s3.js'
+
+let s3: S3TestServer
+let root: string
+const MiB = 1024 * 1024
+const big = randomBytes(24 * MiB)
+const big2 = randomBytes(10 * MiB)
+const small = randomBytes(64 * 1024)
+const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
+// Small parts so a 24 MiB object is 6 ranged GETs; quick retries so failures are fast.
+const env = { FETCH_SOURCES_PART_SIZE_MB: '4', FETCH_SOURCES_RETRY_BASE_MS: '5', FETCH_SOURCES_ATTEMPTS: '3' }
+
+function spec(kind: 's3' | 'oci', bucket: string, schemaExtra = `, endpoint: "${s3.endpoint}"`): string {
+  return `version: 1
+connections:
+  - name: store
+    kind: ${kind}
+    schema: {bucket: "${bucket}"${schemaExtra}}
+    secret: {name: aws-data}
+sources:
+  - connection: store
+    path: data
+`
+}
+const secrets = (extra: Record<string, string> = {}): Record<string, string> => ({
+  'aws-data': JSON.stringify({ AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, ...extra })
+})
+async function workspace(): Promise<string> {
+  const dir = path.join(root, `ws-${randomBytes(4).toString('hex')}`)
+  await fs.mkdir(dir)
+  return dir
+}
+const gets = (from: number, key: string): string[] => s3.requests.slice(from).filter((r) => r.startsWith(`GET /bulk/${key}`))
+
+beforeAll(async () => {
+  root = await tempDir('fs-s3t-')
+  s3 = await startS3()
+  await s3.createBucket('bulk')
+  await s3.put('bulk', { 'large/big.bin': big, 'large/big2.bin': big2, 'large/small.bin': small, 'corrupt/c.bin': small })
+})
+
+afterAll(async () => {
+  await s3?.stop()
+  if (root) await fs.rm(root, { recursive: true, force: true })
+})
+
+describe('s3 transfers', () => {
+  it('splits large objects into parallel ranged GETs, without deadlock on a tiny pool, and verifies them', async () => {
+    const ws = await workspace()
+    const from = s3.requests.length
+    const c = await runSpec({ workspace: ws, spec: spec('s3', 's3://bulk/large/'), secrets: secrets(), env, inputs: { concurrency: '2' } })
+    expect(c.error).toBeUndefined()
+    expect(sha(await fs.readFile(path.join(ws, 'data/big.bin')))).toBe(sha(big))
+    expect(sha(await fs.readFile(path.join(ws, 'data/big2.bin')))).toBe(sha(big2))
+    expect(await fs.readFile(path.join(ws, 'data/small.bin'))).toEqual(small)
+    expect(gets(from, 'large/big.bin')).toHaveLength(6)
+    expect(gets(from, 'large/big2.bin')).toHaveLength(3)
+    expect(gets(from, 'large/small.bin')).toHaveLength(1)
+  })
+
+  it('a corrupted ranged part fails the whole-file MD5 check, is downloaded again, and lands intact', async () => {
+    const ws = await workspace()
+    let flipped = 0
+    s3.corrupt = (_m, url) => url.startsWith('/bulk/large/big2.bin') && flipped++ === 0
+    const from = s3.requests.length
+    const c = await runSpec({ workspace: ws, spec: spec('s3', 's3://bulk/large/big2.bin'), secrets: secrets(), env }).finally(() => delete s3.corrupt)
+    expect(c.error).toBeUndefined()
+    expect(flipped).toBeGreaterThan(1)
+    expect(c.logs.join('\n')).toMatch(/retrying bulk\/large\/big2\.bin: bulk\/large\/big2\.bin: MD5 mismatch/)
+    expect(gets(from, 'large/big2.bin')).toHaveLength(6)
+    expect(sha(await fs.readFile(path.join(ws, 'data/big2.bin')))).toBe(sha(big2))
+  })
+
+  it('bytes that never match are retried, then fail naming the object; nothing lands', async () => {
+    const ws = await workspace()
+    s3.corrupt = (_m, url) => url.startsWith('/bulk/corrupt/c.bin')
+    const from = s3.requests.length
+    const c = await runSpec({ workspace: ws, spec: spec('s3', 's3://bulk/corrupt'), secrets: secrets(), env }).finally(() => delete s3.corrupt)
+    expect(c.error).toBeDefined()
+    expect(c.logs.join('\n')).toMatch(/store: bulk\/corrupt\/c\.bin: MD5 mismatch \(got [0-9a-f]{32}, expected [0-9a-f]{32}\)/)
+    expect(gets(from, 'corrupt/c.bin')).toHaveLength(3)
+    await expect(fs.stat(path.join(ws, 'data'))).rejects.toThrow()
+  })
+
+  it('missing object between listing and download is a 404 naming the key', async () => {
+    const ws = await workspace()
+    s3.rewriteListing = (xml) => xml.replace('<Contents>', '<Contents><Key>large/gone.bin</Key><Size>3</Size><ETag>"x"</ETag></Contents><Contents>')
+    const c = await runSpec({ workspace: ws, spec: spec('s3', 's3://bulk/large/'), secrets: secrets(), env }).finally(() => delete s3.rewriteListing)
+    expect(c.logs.join('\n')).toMatch(/store: object s3:\/\/bulk\/large\/gone\.bin does not exist at http:\/\/127\.0\.0\.1:\d+ \(404 NoSuchKey\)/)
+  })
+})
+
+describe('oci and endpoints', () => {
+  it('oci://bucket@namespace/prefix goes through the S3-compatible endpoint', async () => {
+    const ws = await workspace()
+    const c = await runSpec({ workspace: ws, spec: spec('oci', 'oci://bulk@mytenancy/large/small.bin'), secrets: secrets(), env })
+    expect(c.error).toBeUndefined()
+    expect(await fs.readFile(path.join(ws, 'data/small.bin'))).toEqual(small)
+    const out = JSON.parse(c.outputs.sources!) as Record<string, { url: string; digest: string }>
+    expect(out.store).toMatchObject({ url: 'oci://bulk@mytenancy/large/small.bin' })
+  })
+
+  it('takes AWS_ENDPOINT_URL from the secret when the schema has no endpoint', async () => {
+    const ws = await workspace()
+    const c = await runSpec({ workspace: ws, spec: spec('s3', 's3://bulk/large/small.bin', ''), secrets: secrets({ AWS_ENDPOINT_URL: s3.endpoint }), env })
+    expect(c.error).toBeUndefined()
+    expect(await fs.readFile(path.join(ws, 'data/small.bin'))).toEqual(small)
+  })
+
+  it('resolves the OCI endpoint from namespace and region, and the env endpoint for s3', () => {
+    const base = { name: 'x', dest: '/w/x', relPath: 'x', primary: false, origin: { file: 'spec' }, selection: { files: [], dirs: [], paths: [] }, sync: false }
+    const oci: BucketSource = { ...base, kind: 'oci', uri: 'oci://b@ns1/p/q', options: {} }
+    const loc = resolveS3Location(oci, { env: { OCI_REGION: 'us-ashburn-1' } })
+    expect(loc).toMatchObject({ bucket: 'b', prefix: 'p/q', region: 'us-ashburn-1', endpoint: 'https://ns1.compat.objectstorage.us-ashburn-1.oraclecloud.com', forcePathStyle: true })
+    expect(() => resolveS3Location(oci, { env: {} })).toThrow(/no OCI region/)
+    const s3src: BucketSource = { ...base, kind: 's3', uri: 's3://b/', options: {} }
+    expect(resolveS3Location(s3src, { env: {} })).toMatchObject({ bucket: 'b', prefix: '', forcePathStyle: false })
+    expect(resolveS3Location(s3src, { env: { AWS_ENDPOINT_URL_S3: 'http://minio:9000' } })).toMatchObject({ endpoint: 'http://minio:9000', forcePathStyle: true })
+    const styled: BucketSource = { ...s3src, options: { endpoint: 'https://s3.example', forcePathStyle: false } }
+    expect(resolveS3Location(styled, { env: { AWS_ENDPOINT_URL_S3: 'http://minio:9000' } })).toMatchObject({ endpoint: 'https://s3.example', forcePathStyle: false })
+  })
+})
