@@ -123,8 +123,7 @@ export function translateAds(doc: SpecDocument, value: unknown, errors: SpecErro
     const last = key.replace(/\/+$/, '').split('/').pop() ?? ''
     if (!key) draft = { name: 'code', kind: 'oci', url: root, path: codeDir, primary: true }
     else if (!key.endsWith('/') && /\.[A-Za-z0-9]+$/.test(last)) {
-      const parent = key.slice(0, key.length - last.length)
-      draft = { name: 'code', kind: 'oci', url: root + parent, artifacts: { files: [last] }, path: codeDir, primary: true }
+      draft = { name: 'code', kind: 'oci', url: root + key, path: codeDir, primary: true }
     } else {
       dest = `${codeDir}/${last}`
       draft = { name: 'code', kind: 'oci', url: `${root}${key.replace(/\/+$/, '')}/`, path: dest, primary: true }
