@@ -34,7 +34,8 @@ const runtimeSchema = z.strictObject({
   apiVersion: z.string().optional(),
   kind: z.string().optional(),
   type: z.string().min(1),
-  spec: runtimeSpecSchema
+  // Optional here so that a misspelt `spec` is reported as such, not as a missing one.
+  spec: runtimeSpecSchema.optional()
 })
 
 const topSchema = z.looseObject({
@@ -64,6 +65,10 @@ export function translateAds(doc: SpecDocument, value: unknown, errors: SpecErro
     return undefined
   }
   const rt = parsed.data
+  if (!rt.spec) {
+    errors.push(doc.error('the runtime needs `spec:` with the `uri` to fetch', base))
+    return undefined
+  }
   const spec = rt.spec
   const at = (...sub: Array<string | number>): DocPath => [...base, 'spec', ...sub]
   const type = rt.type === 'gitPython' ? 'git' : rt.type

@@ -43,7 +43,7 @@ const initSchema = z.strictObject({
 type InitEntry = z.infer<typeof initSchema>
 
 const runSchema = z.looseObject({
-  kind: z.enum(['job', 'service'], 'run.kind must be job or service: only a single-container run has init entries fetch-sources can reproduce').optional(),
+  kind: z.string().optional(),
   init: z.array(z.unknown()).optional(),
   connections: z.array(z.string().min(1)).optional(),
   container: z.unknown().optional()
@@ -116,7 +116,10 @@ export function translatePolyaxon(doc: SpecDocument, value: unknown, errors: Spe
   if (run !== undefined && run !== null) {
     const parsed = parseAt(runSchema, run, doc, runPath)
     if (!parsed.ok) errors.push(...parsed.errors)
-    else {
+    else if (parsed.data.kind !== undefined && parsed.data.kind !== 'job' && parsed.data.kind !== 'service') {
+      // dags, distributed jobs and tuners run many containers, each with its own init: not one checkout.
+      errors.push(doc.error(`run.kind "${parsed.data.kind}" is not supported: only job and service runs have one set of init entries to reproduce`, [...runPath, 'kind']))
+    } else {
       parsed.data.init?.forEach((raw, i) => {
         const entry = parseAt(initSchema, raw, doc, [...runPath, 'init', i])
         if (!entry.ok) errors.push(...entry.errors)
