@@ -1,5 +1,6 @@
 import type { Source } from '../spec/model.js'
 import { hostPathFetcher } from './host-path.js'
+import { httpFetcher } from './http.js'
 import { ociFetcher } from './oci.js'
 import { s3Fetcher } from './s3.js'
 import type { Fetcher } from './types.js'
@@ -17,10 +18,11 @@ export function fetcherFor(source: Source): Fetcher {
       return s3Fetcher as Fetcher
     case 'oci':
       return ociFetcher as Fetcher
+    case 'http':
+      return httpFetcher as Fetcher
     case 'git':
     case 'gcs':
     case 'wasb':
-    case 'http':
       return unsupported(kind)
     default: {
       const never: never = kind
