@@ -64,7 +64,13 @@ describe('archives over http', () => {
   }
 
   it('refuses a zip-slip tar.gz and lands nothing', async () => {
-    const body = makeTar([{ path: 'ok.txt', body: 'fine' }, { path: '../../evil.txt', body: 'gotcha' }], true)
+    const body = makeTar(
+      [
+        { path: 'ok.txt', body: 'fine' },
+        { path: '../../evil.txt', body: 'gotcha' }
+      ],
+      true
+    )
     web.routes.set('/a/slip.tar.gz', { body })
     const ws = await workspace()
     const c = await runSpec({ workspace: ws, spec: spec('slip.tar.gz') })
@@ -75,7 +81,10 @@ describe('archives over http', () => {
   })
 
   it('refuses a zip-slip zip and lands nothing', async () => {
-    const body = makeZip([{ path: 'ok.txt', body: 'fine' }, { path: '../evil.txt', body: 'gotcha' }])
+    const body = makeZip([
+      { path: 'ok.txt', body: 'fine' },
+      { path: '../evil.txt', body: 'gotcha' }
+    ])
     web.routes.set('/a/slip.zip', { body })
     const ws = await workspace()
     const c = await runSpec({ workspace: ws, spec: spec('slip.zip') })

@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSpec, tempDir } from './helpers/harness.js'
-import { sha256, startHttp, type HttpTestServer } from './servers/http.js'
+import { sha256, startConnectProxy, startHttp, type HttpTestServer } from './servers/http.js'
 
 let web: HttpTestServer
 let root: string
@@ -23,7 +23,8 @@ async function workspace(): Promise<string> {
   await fs.mkdir(dir)
   return dir
 }
-const count = (p: string, status?: number): number => web.log.filter((l) => l.startsWith(`GET ${p} `) && (status === undefined || l.endsWith(` ${status}`))).length
+const count = (p: string, status?: number): number =>
+  web.log.filter((l) => l.startsWith(`GET ${p} `) && (status === undefined || l.endsWith(` ${status}`))).length
 
 beforeAll(async () => {
   root = await tempDir('fs-http-')
@@ -79,7 +80,11 @@ describe('http single file', () => {
     const basic = Buffer.from(`alice:${password}`).toString('base64')
     web.routes.set('/private/a.bin', { body: Buffer.from('basic ok'), authorization: `Basic ${basic}` })
     const ws = await workspace()
-    const c = await runSpec({ workspace: ws, spec: spec(`${web.url}/private/a.bin`, '    secret: {name: web-cred}\n'), secrets: { 'web-cred': `alice:${password}` } })
+    const c = await runSpec({
+      workspace: ws,
+      spec: spec(`${web.url}/private/a.bin`, '    secret: {name: web-cred}\n'),
+      secrets: { 'web-cred': `alice:${password}` }
+    })
     expect(c.error).toBeUndefined()
     expect(await fs.readFile(path.join(ws, 'data/a.bin'), 'utf8')).toBe('basic ok')
     const all = await c.everything()
@@ -93,6 +98,31 @@ describe('http single file', () => {
     expect(c2.error).toBeUndefined()
     expect(await fs.readFile(path.join(ws2, 'data/b.bin'), 'utf8')).toBe('bearer ok')
     expect(await c2.everything()).not.toContain(token)
+  })
+
+  it('follows redirects', async () => {
+    web.routes.set('/latest/model.bin', { body: Buffer.alloc(0), redirect: '/files/model.bin' })
+    const ws = await workspace()
+    const c = await runSpec({ workspace: ws, spec: spec(`${web.url}/latest/model.bin`), env })
+    expect(c.error).toBeUndefined()
+    expect(await fs.readFile(path.join(ws, 'data/model.bin'))).toEqual(model)
+  })
+
+  it('goes through http_proxy, unless no_proxy names the host', async () => {
+    const proxy = await startConnectProxy()
+    try {
+      const ws = await workspace()
+      const c = await runSpec({ workspace: ws, spec: spec(`${web.url}/files/model.bin`), env: { ...env, http_proxy: proxy.url } })
+      expect(c.error).toBeUndefined()
+      expect(await fs.readFile(path.join(ws, 'data/model.bin'))).toEqual(model)
+      expect(proxy.tunnels).toEqual([new URL(web.url).host])
+      const ws2 = await workspace()
+      const c2 = await runSpec({ workspace: ws2, spec: spec(`${web.url}/files/model.bin`), env: { ...env, http_proxy: proxy.url, no_proxy: '127.0.0.1' } })
+      expect(c2.error).toBeUndefined()
+      expect(proxy.tunnels).toHaveLength(1)
+    } finally {
+      await proxy.stop()
+    }
   })
 
   it('401 and 404 fail at once with the URL and what to check', async () => {

@@ -118,12 +118,60 @@ describe('oci and endpoints', () => {
     const base = { name: 'x', dest: '/w/x', relPath: 'x', primary: false, origin: { file: 'spec' }, selection: { files: [], dirs: [], paths: [] }, sync: false }
     const oci: BucketSource = { ...base, kind: 'oci', uri: 'oci://b@ns1/p/q', options: {} }
     const loc = resolveS3Location(oci, { env: { OCI_REGION: 'us-ashburn-1' } })
-    expect(loc).toMatchObject({ bucket: 'b', prefix: 'p/q', region: 'us-ashburn-1', endpoint: 'https://ns1.compat.objectstorage.us-ashburn-1.oraclecloud.com', forcePathStyle: true })
+    expect(loc).toMatchObject({
+      bucket: 'b',
+      prefix: 'p/q',
+      region: 'us-ashburn-1',
+      endpoint: 'https://ns1.compat.objectstorage.us-ashburn-1.oraclecloud.com',
+      forcePathStyle: true
+    })
     expect(() => resolveS3Location(oci, { env: {} })).toThrow(/no OCI region/)
     const s3src: BucketSource = { ...base, kind: 's3', uri: 's3://b/', options: {} }
     expect(resolveS3Location(s3src, { env: {} })).toMatchObject({ bucket: 'b', prefix: '', forcePathStyle: false })
-    expect(resolveS3Location(s3src, { env: { AWS_ENDPOINT_URL_S3: 'http://minio:9000' } })).toMatchObject({ endpoint: 'http://minio:9000', forcePathStyle: true })
+    expect(resolveS3Location(s3src, { env: { AWS_ENDPOINT_URL_S3: 'http://minio:9000' } })).toMatchObject({
+      endpoint: 'http://minio:9000',
+      forcePathStyle: true
+    })
     const styled: BucketSource = { ...s3src, options: { endpoint: 'https://s3.example', forcePathStyle: false } }
-    expect(resolveS3Location(styled, { env: { AWS_ENDPOINT_URL_S3: 'http://minio:9000' } })).toMatchObject({ endpoint: 'https://s3.example', forcePathStyle: false })
+    expect(resolveS3Location(styled, { env: { AWS_ENDPOINT_URL_S3: 'http://minio:9000' } })).toMatchObject({
+      endpoint: 'https://s3.example',
+      forcePathStyle: false
+    })
+  })
+})
+
+describe('transfer building blocks', () => {
+  it('inHeldSlot finishes every part with many large objects holding all the slots', async () => {
+    const { Limiter } = await import('../src/run/limiter.js')
+    const { inHeldSlot } = await import('../src/transfer/ranged.js')
+    for (const size of [1, 2, 3]) {
+      const limiter = new Limiter(size)
+      let active = 0
+      let peak = 0
+      const done: number[] = []
+      // Eight "large objects", each already inside a slot, each splitting into five parts.
+      await limiter.map([...Array(8).keys()], (obj) =>
+        inHeldSlot(limiter, [0, 1, 2, 3, 4], async (part) => {
+          active++
+          peak = Math.max(peak, active)
+          await new Promise((r) => setTimeout(r, 2))
+          active--
+          done.push(obj * 10 + part)
+        })
+      )
+      expect(done).toHaveLength(40)
+      expect(peak).toBeLessThanOrEqual(size)
+    }
+  })
+
+  it('CRC32C matches the standard check value and checksums accept hex or base64', async () => {
+    const { Crc32c, Verifier } = await import('../src/transfer/checksum.js')
+    expect(new Crc32c().update(Buffer.from('123456789')).digest().toString('hex')).toBe('e3069283')
+    const v = new Verifier({ size: 9, crc32c: Buffer.from('e3069283', 'hex').toString('base64'), md5: '25f9e794323b453885f5181f1b624d0b' })
+    v.update(Buffer.from('123456789'))
+    expect(v.check('x')).toBe('15e2b0d3c33891ebb0f1ef609ec419420c20e320ce94c65fbc8c3312448eb225')
+    const bad = new Verifier({ md5: Buffer.from('25f9e794323b453885f5181f1b624d0a', 'hex').toString('base64') })
+    bad.update(Buffer.from('123456789'))
+    expect(() => bad.check('obj')).toThrow(/obj: MD5 mismatch/)
   })
 })

@@ -155,8 +155,7 @@ describe('s3 errors', () => {
     await s3.createBucket('evil')
     await s3.put('evil', { 'p/ok.txt': 'fine' })
     // No store would keep such a key for us to seed, so the proxy adds it to the listing.
-    s3.rewriteListing = (xml) =>
-      xml.replace('<Contents>', '<Contents><Key>p/../../escape.txt</Key><Size>6</Size><ETag>"0"</ETag></Contents><Contents>')
+    s3.rewriteListing = (xml) => xml.replace('<Contents>', '<Contents><Key>p/../../escape.txt</Key><Size>6</Size><ETag>"0"</ETag></Contents><Contents>')
     const ws = await workspace()
     const c = await runSpec({ workspace: ws, spec: spec({ uri: 's3://evil/p' }), secrets: goodSecret() }).finally(() => {
       delete s3.rewriteListing

@@ -65,7 +65,10 @@ export function resolveS3Location(source: BucketSource, settings: Pick<Settings,
     prefix = parsed.prefix
     region = str(schema.region) ?? fromSecret('OCI_REGION', 'AWS_REGION', 'region') ?? str(env.OCI_REGION)
     if (!endpoint) {
-      const namespace = parsed.namespace ?? str(schema.namespace) ?? fail(`"${source.uri}" names no namespace: write oci://bucket@namespace/prefix or set \`namespace\` in the connection`)
+      const namespace =
+        parsed.namespace ??
+        str(schema.namespace) ??
+        fail(`"${source.uri}" names no namespace: write oci://bucket@namespace/prefix or set \`namespace\` in the connection`)
       if (!region) fail('no OCI region: set `region` in the connection, OCI_REGION in its secret or the environment')
       endpoint = ociEndpoint(namespace, region!)
     }
@@ -79,7 +82,9 @@ export function resolveS3Location(source: BucketSource, settings: Pick<Settings,
   const secretAccessKey = fromSecret('AWS_SECRET_ACCESS_KEY', 'OCI_SECRET_ACCESS_KEY')
   const sessionToken = fromSecret('AWS_SESSION_TOKEN')
   if (secret && (!accessKeyId || !secretAccessKey)) {
-    fail(`secret "${secret.name}" has no ${accessKeyId ? 'AWS_SECRET_ACCESS_KEY' : 'AWS_ACCESS_KEY_ID'}: an ${source.kind} secret needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)`)
+    fail(
+      `secret "${secret.name}" has no ${accessKeyId ? 'AWS_SECRET_ACCESS_KEY' : 'AWS_ACCESS_KEY_ID'}: an ${source.kind} secret needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)`
+    )
   }
   if (endpoint && !/^https?:\/\//i.test(endpoint)) fail(`endpoint "${endpoint}" must be an http(s) URL`)
   const forcePathStyle = typeof schema.forcePathStyle === 'boolean' ? schema.forcePathStyle : endpoint !== undefined

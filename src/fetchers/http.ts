@@ -83,19 +83,17 @@ export const httpFetcher: Fetcher<HttpSource> = {
   async fetch(source, ctx) {
     const tuning = tuningFor(ctx.settings.env, source.timeout)
     const env = ctx.settings.env
-    const { request, EnvHttpProxyAgent } = await import('undici')
+    const { request, Agent, EnvHttpProxyAgent } = await import('undici')
     const proxy = (...names: string[]): string | undefined => names.map((n) => env[n]).find((v) => v)
     const httpProxy = proxy('http_proxy', 'HTTP_PROXY')
     const httpsProxy = proxy('https_proxy', 'HTTPS_PROXY')
     const noProxy = proxy('no_proxy', 'NO_PROXY')
-    const dispatcher = new EnvHttpProxyAgent({
-      ...(httpProxy ? { httpProxy } : {}),
-      ...(httpsProxy ? { httpsProxy } : {}),
-      ...(noProxy ? { noProxy } : {}),
-      connect: { timeout: Math.min(tuning.idleMs, 30_000) },
-      headersTimeout: tuning.idleMs,
-      bodyTimeout: tuning.idleMs
-    })
+    const timeouts = { connect: { timeout: Math.min(tuning.idleMs, 30_000) }, headersTimeout: tuning.idleMs, bodyTimeout: tuning.idleMs }
+    // EnvHttpProxyAgent prints an "experimental" warning when created: only use it when a proxy is set.
+    const dispatcher =
+      httpProxy || httpsProxy
+        ? new EnvHttpProxyAgent({ ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}), ...timeouts })
+        : new Agent(timeouts)
     const name = safeRelative(decodeURIComponent(new URL(source.url).pathname.split('/').filter(Boolean).at(-1) ?? '')) ?? 'download'
     const archive = source.unpack ? archiveTypeOf(name) : undefined
     if (source.unpack && !archive) {
@@ -104,7 +102,11 @@ export const httpFetcher: Fetcher<HttpSource> = {
     const auth = authorization(source, ctx)
     const previous = ctx.previous ? await readState<HttpState>(ctx.previous) : undefined
     const reusable =
-      previous?.version === 1 && previous.kind === 'http' && previous.url === source.url && previous.unpack === source.unpack && (!source.sha256 || source.sha256 === previous.sha256)
+      previous?.version === 1 &&
+      previous.kind === 'http' &&
+      previous.url === source.url &&
+      previous.unpack === source.unpack &&
+      (!source.sha256 || source.sha256 === previous.sha256)
         ? previous
         : undefined
     const baseHeaders: Record<string, string> = { ...(source.headers ?? {}), ...(auth ? { authorization: auth } : {}) }
@@ -131,7 +133,10 @@ export const httpFetcher: Fetcher<HttpSource> = {
       if (Number.isFinite(length) && !header(res.headers, 'content-encoding')) expected.size = length
       else delete expected.size
       totals.bytes = expected.size ?? 0
-      validators = { ...(header(res.headers, 'etag') ? { etag: header(res.headers, 'etag') } : {}), ...(header(res.headers, 'last-modified') ? { lastModified: header(res.headers, 'last-modified') } : {}) }
+      validators = {
+        ...(header(res.headers, 'etag') ? { etag: header(res.headers, 'etag') } : {}),
+        ...(header(res.headers, 'last-modified') ? { lastModified: header(res.headers, 'last-modified') } : {})
+      }
       return res.body
     }
 

@@ -13,6 +13,8 @@ export interface Route {
   /** Flip one byte of the body on this many of the next responses. */
   corruptNext?: number
   status?: number
+  /** Answer 302 to this location instead. */
+  redirect?: string
 }
 
 export interface HttpTestServer {
@@ -41,6 +43,7 @@ export async function startHttp(): Promise<HttpTestServer> {
     }
     if (!route) return reply(404, Buffer.from('not found'))
     if (route.authorization !== undefined && req.headers.authorization !== route.authorization) return reply(401, Buffer.from('who are you'))
+    if (route.redirect) return reply(302, Buffer.from(''), { location: route.redirect })
     if (route.status) return reply(route.status, Buffer.from('nope'))
     const validators = { ...(route.etag ? { etag: route.etag } : {}), ...(route.lastModified ? { 'last-modified': route.lastModified } : {}) }
     if (route.etag && req.headers['if-none-match'] === route.etag) return reply(304, undefined, validators)
@@ -84,7 +87,14 @@ export function makeTar(entries: ArchiveEntry[], gzip = false): Buffer {
     const body = Buffer.from(e.body ?? '')
     const type = e.type ?? 'File'
     const header = Buffer.alloc(512)
-    new Header({ path: e.path, type, size: type === 'File' ? body.length : 0, mode: type === 'Directory' ? 0o755 : 0o644, mtime: new Date(0), ...(e.linkpath ? { linkpath: e.linkpath } : {}) }).encode(header, 0)
+    new Header({
+      path: e.path,
+      type,
+      size: type === 'File' ? body.length : 0,
+      mode: type === 'Directory' ? 0o755 : 0o644,
+      mtime: new Date(0),
+      ...(e.linkpath ? { linkpath: e.linkpath } : {})
+    }).encode(header, 0)
     blocks.push(header)
     if (type === 'File') blocks.push(body, Buffer.alloc((512 - (body.length % 512)) % 512))
   }
@@ -135,4 +145,35 @@ export function makeZip(entries: ArchiveEntry[]): Buffer {
   end.writeUInt32LE(cd.length, 12)
   end.writeUInt32LE(offset, 16)
   return Buffer.concat([...locals, cd, end])
+}
+
+/** A CONNECT proxy (what undici's proxy agent speaks), recording each tunnel's target. */
+export async function startConnectProxy(): Promise<{ url: string; tunnels: string[]; stop(): Promise<void> }> {
+  const { connect } = await import('node:net')
+  const tunnels: string[] = []
+  const server = http.createServer((_req, res) => {
+    res.writeHead(405)
+    res.end()
+  })
+  server.on('connect', (req: http.IncomingMessage, client: import('node:net').Socket, head: Buffer) => {
+    tunnels.push(req.url ?? '')
+    const [host, port] = (req.url ?? '').split(':')
+    const upstream = connect(Number(port), host!, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      upstream.write(head)
+      upstream.pipe(client)
+      client.pipe(upstream)
+    })
+    upstream.on('error', () => client.destroy())
+    client.on('error', () => upstream.destroy())
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    tunnels,
+    async stop() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
 }

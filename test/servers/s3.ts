@@ -53,7 +53,13 @@ async function verifySignature(req: http.IncomingMessage, secretAccessKey: strin
     if (v !== undefined) headers[h] = Array.isArray(v) ? v.join(',') : v
   }
   const [host, port] = (req.headers.host ?? '').split(':')
-  const signer = new SignatureV4({ credentials: { accessKeyId: accessKeyId!, secretAccessKey }, region: region!, service: service!, sha256: Sha256, uriEscapePath: false })
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: accessKeyId!, secretAccessKey },
+    region: region!,
+    service: service!,
+    sha256: Sha256,
+    uriEscapePath: false
+  })
   const d = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate)
   if (!d) return false
   const signingDate = new Date(Date.UTC(+d[1]!, +d[2]! - 1, +d[3]!, +d[4]!, +d[5]!, +d[6]!))
@@ -149,7 +155,9 @@ export async function startS3(): Promise<S3TestServer> {
       if (!(await verifySignature(req, secretAccessKey))) {
         req.resume()
         res.writeHead(403, { 'content-type': 'application/xml' })
-        res.end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>')
+        res.end(
+          '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>'
+        )
         return
       }
       const upstream = http.request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (up) => {
