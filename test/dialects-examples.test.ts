@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { Source } from '../src/spec/model.js'
 import { runSpec, tempDir } from './helpers/harness.js'
 
 /** examples/<dialect>.yaml: each one validates and plans as documented; Polyaxon's runs locally. */
@@ -63,5 +65,35 @@ describe('examples/polyaxon.yaml runs against a local catalog', () => {
     expect(await fs.readFile(path.join(ws, 'plx-context/code/polyaxon-quick-start/model.py'), 'utf8')).toBe('print(1)\n')
     expect(await fs.readFile(path.join(ws, 'local-data/labels.csv'), 'utf8')).toBe(await fs.readFile(path.join(REPO, 'examples/data/labels.csv'), 'utf8'))
     expect(run.outputs.commit).toBe(git('rev-parse', 'HEAD'))
+  })
+})
+
+describe('docs/dialects.md: each example equals the native spec shown beside it', () => {
+  const docs = readFileSync(path.join(REPO, 'docs/dialects.md'), 'utf8')
+  const native = (dialect: string): string => {
+    const m = new RegExp(`<!-- native-equivalent: ${dialect} -->\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(docs)
+    if (!m) throw new Error(`docs/dialects.md has no native equivalent for ${dialect}`)
+    return m[1]!
+  }
+  const shape = (s: Source) => ({
+    name: s.name,
+    kind: s.kind,
+    relPath: s.relPath,
+    primary: s.primary,
+    connection: s.connection,
+    secret: s.secret?.name,
+    ...(s.kind === 'git' ? { url: s.url, revision: s.revision, depth: s.depth, subdirectory: s.subdirectory, provider: s.provider } : {}),
+    ...('selection' in s ? { selection: s.selection } : {})
+  })
+  it.each(['polyaxon', 'ads', 'gradient', 'zenml'])('%s', async (dialect) => {
+    const ws = await copyWorkspace()
+    const inputs = { 'dry-run': 'true', ...(dialect === 'polyaxon' ? { connections: 'examples/polyaxon-catalog.yaml' } : {}) }
+    const fromExample = await runSpec({ workspace: ws, spec: `examples/${dialect}.yaml`, secrets: SECRETS, inputs })
+    const fromNative = await runSpec({ workspace: ws, spec: native(dialect), secrets: SECRETS, inputs })
+    expect(fromExample.error).toBeUndefined()
+    expect(fromNative.error).toBeUndefined()
+    expect(fromNative.result!.plan.sources.length).toBeGreaterThan(0)
+    expect(fromExample.result!.plan.sources.map(shape)).toEqual(fromNative.result!.plan.sources.map(shape))
+    expect(fromExample.result!.plan.entrypoint).toEqual(fromNative.result!.plan.entrypoint)
   })
 })
