@@ -27,7 +27,11 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 /** A repository with one commit per entry of `commits` (files written, then committed); returns SHAs. */
-async function makeRepo(dir: string, commits: Array<Record<string, string>>, branches: Record<string, Record<string, string>> = {}): Promise<{ url: string; shas: string[]; branchShas: Record<string, string> }> {
+async function makeRepo(
+  dir: string,
+  commits: Array<Record<string, string>>,
+  branches: Record<string, Record<string, string>> = {}
+): Promise<{ url: string; shas: string[]; branchShas: Record<string, string> }> {
   await fs.mkdir(dir, { recursive: true })
   git(dir, 'init', '-q')
   const write = async (files: Record<string, string>) => {
@@ -105,7 +109,12 @@ describe('dry run prints what was detected', () => {
     const ws = await workspace()
     await fs.writeFile(path.join(ws, 'spec.yaml'), fixture(spec))
     const secrets = { 'gitlab-connection': 'tok', 'az-secret': 'k', 'paperspace-github-token': 'ghp_x', github_secret: '{"pa_token": "ghp_y"}' }
-    const run = await runSpec({ workspace: ws, spec: 'spec.yaml', secrets, inputs: { 'dry-run': 'true', ...(catalog ? { connections: fixture(catalog) } : {}) } })
+    const run = await runSpec({
+      workspace: ws,
+      spec: 'spec.yaml',
+      secrets,
+      inputs: { 'dry-run': 'true', ...(catalog ? { connections: fixture(catalog) } : {}) }
+    })
     expect(run.error).toBeUndefined()
     expect(run.logs.some((l) => l.includes(line))).toBe(true)
     expect(await fs.readdir(ws)).toEqual(['spec.yaml'])
@@ -116,7 +125,8 @@ describe('polyaxon end to end', () => {
   it('artifacts and paths from s3 connections and the artifacts store (agent config in the `connections` input)', async () => {
     const ws = await workspace()
     const catalog = `artifactsStore:\n  name: store\n  kind: s3\n  schema: {bucket: "s3://store/", endpoint: "${s3.endpoint}"}\n  secret: {name: aws-data}\nconnections:\n  - name: datasets\n    kind: s3\n    schema: {bucket: "s3://ml-data/train", endpoint: "${s3.endpoint}"}\n    secret: {name: aws-data}\n`
-    const spec = 'version: 1.1\nkind: component\nrun:\n  kind: job\n  init:\n    - connection: datasets\n      artifacts: {files: [labels.csv], dirs: [images]}\n    - artifacts: {files: [config.json]}\n      path: /plx-context/artifacts/config\n    - paths: [reports/a.csv, [reports/b.csv, b.csv]]\n  container: {image: python}\n'
+    const spec =
+      'version: 1.1\nkind: component\nrun:\n  kind: job\n  init:\n    - connection: datasets\n      artifacts: {files: [labels.csv], dirs: [images]}\n    - artifacts: {files: [config.json]}\n      path: /plx-context/artifacts/config\n    - paths: [reports/a.csv, [reports/b.csv, b.csv]]\n  container: {image: python}\n'
     const secrets = { 'aws-data': JSON.stringify({ AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey }) }
     const run = await runSpec({ workspace: ws, spec, secrets, inputs: { connections: catalog } })
     expect(errorOf(run)).toBe('')
@@ -203,10 +213,12 @@ describe('ads end to end', () => {
 
 describe('gradient end to end', () => {
   it.skipIf(!gitFetcherAvailable)('documented deployment: both repositories under opt/repositories, dataset warned', async () => {
-    const serving = await makeRepo(path.join(root, 'serving'), [{ 'WORKSPACE': 'serving' }])
+    const serving = await makeRepo(path.join(root, 'serving'), [{ WORKSPACE: 'serving' }])
     const ml = await makeRepo(path.join(root, 'ml-private'), [{ 'model.py': 'ml' }])
     const ws = await workspace()
-    const spec = fixture('gradient/deployment.yaml').replace('https://github.com/tensorflow/serving', serving.url).replace('https://github.com/paperspace/ml-private', ml.url)
+    const spec = fixture('gradient/deployment.yaml')
+      .replace('https://github.com/tensorflow/serving', serving.url)
+      .replace('https://github.com/paperspace/ml-private', ml.url)
     const run = await runSpec({ workspace: ws, spec, secrets: { 'paperspace-github-token': 'ghp_gradient_token' } })
     expect(errorOf(run)).toBe('')
     expect(await read(ws, 'opt/repositories/tf-serving/WORKSPACE')).toBe('serving')
@@ -221,7 +233,9 @@ describe('zenml end to end', () => {
     const instance = path.join(root, 'gitlab')
     const repo = await makeRepo(path.join(instance, 'ml', 'training.git'), [{ 'src/run.py': 'v1', 'README.md': 'top' }, { 'src/run.py': 'v2' }])
     const ws = await workspace()
-    const spec = fixture('zenml/gitlab.yaml').replace('instance_url: https://gitlab.example.com/', `instance_url: "file://${instance}"`).replace('89abcdef0123456789abcdef0123456789abcdef', repo.shas[0]!)
+    const spec = fixture('zenml/gitlab.yaml')
+      .replace('instance_url: https://gitlab.example.com/', `instance_url: "file://${instance}"`)
+      .replace('89abcdef0123456789abcdef0123456789abcdef', repo.shas[0]!)
     const run = await runSpec({ workspace: ws, spec, secrets: { gitlab_secret: JSON.stringify({ pa_token: 'glpat-zenml-token' }) } })
     expect(errorOf(run)).toBe('')
     expect(await fs.readdir(path.join(ws, 'workdir/code'))).toEqual(['run.py'])

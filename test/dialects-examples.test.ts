@@ -53,7 +53,10 @@ describe('examples/polyaxon.yaml runs against a local catalog', () => {
     const repo = path.join(root, 'quick-start')
     await fs.mkdir(repo)
     const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' }).trim()
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: repo,
+        encoding: 'utf8'
+      }).trim()
     git('init', '-q', '-b', 'master')
     await fs.writeFile(path.join(repo, 'model.py'), 'print(1)\n')
     git('add', '.')
@@ -71,7 +74,7 @@ describe('examples/polyaxon.yaml runs against a local catalog', () => {
 describe('docs/dialects.md: each example equals the native spec shown beside it', () => {
   const docs = readFileSync(path.join(REPO, 'docs/dialects.md'), 'utf8')
   const native = (dialect: string): string => {
-    const m = new RegExp(`<!-- native-equivalent: ${dialect} -->\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(docs)
+    const m = new RegExp(`<!-- native-equivalent: ${dialect} -->\\s*\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(docs)
     if (!m) throw new Error(`docs/dialects.md has no native equivalent for ${dialect}`)
     return m[1]!
   }

@@ -37,7 +37,16 @@ function fields(s: Source): Record<string, unknown> {
   const base = { name: s.name, kind: s.kind, relPath: s.relPath, dest: s.dest, primary: s.primary, connection: s.connection, secret: s.secret?.raw }
   switch (s.kind) {
     case 'git':
-      return { ...base, url: s.url, revision: s.revision, depth: s.depth, submodules: s.submodules, subdirectory: s.subdirectory, provider: s.provider, proxy: s.proxy }
+      return {
+        ...base,
+        url: s.url,
+        revision: s.revision,
+        depth: s.depth,
+        submodules: s.submodules,
+        subdirectory: s.subdirectory,
+        provider: s.provider,
+        proxy: s.proxy
+      }
     case 'host_path':
       return { ...base, hostPath: s.hostPath, selection: s.selection }
     case 'http':
@@ -49,10 +58,28 @@ function fields(s: Source): Record<string, unknown> {
 
 const ws = (rel: string): string => path.join(WORKSPACE, rel)
 const none = { files: [], dirs: [], paths: [] }
-const gitDefaults = { depth: 1, submodules: false, subdirectory: undefined, provider: undefined, proxy: undefined, connection: undefined, secret: undefined, revision: undefined, primary: false }
+const gitDefaults = {
+  depth: 1,
+  submodules: false,
+  subdirectory: undefined,
+  provider: undefined,
+  proxy: undefined,
+  connection: undefined,
+  secret: undefined,
+  revision: undefined,
+  primary: false
+}
 
 describe('polyaxon: documented examples', () => {
-  const repoTest = { ...gitDefaults, kind: 'git', connection: 'repo-test', url: 'https://gitlab.com/org/test', relPath: 'repo-test', dest: ws('repo-test'), secret: SECRETS['gitlab-connection'] }
+  const repoTest = {
+    ...gitDefaults,
+    kind: 'git',
+    connection: 'repo-test',
+    url: 'https://gitlab.com/org/test',
+    relPath: 'repo-test',
+    dest: ws('repo-test'),
+    secret: SECRETS['gitlab-connection']
+  }
 
   it('init param (`init: true`) with the agent catalog from the `connections` input', async () => {
     const { plan, warnings } = await planFixture('polyaxon/init-param.yaml', 'polyaxon/agent-catalog.yaml')
@@ -119,8 +146,26 @@ describe('polyaxon: documented examples', () => {
     const out = await planOf(spec, { secrets: SECRETS, inputs: { connections: fixture('polyaxon/private-catalog.yaml') } })
     expect(out.errors).toEqual([])
     expect(out.plan!.sources.map(fields)).toEqual([
-      { ...gitDefaults, kind: 'git', name: 'repo1', connection: 'repo1', url: 'https://github.com/org/private-repo1', relPath: 'repo1', dest: ws('repo1'), secret: 'ghp_private' },
-      { ...gitDefaults, kind: 'git', name: 'repo2', connection: 'repo2', url: 'https://github.com/org/private-repo2', relPath: 'plx-context/code/repo2', dest: ws('plx-context/code/repo2'), secret: 'ghp_private' }
+      {
+        ...gitDefaults,
+        kind: 'git',
+        name: 'repo1',
+        connection: 'repo1',
+        url: 'https://github.com/org/private-repo1',
+        relPath: 'repo1',
+        dest: ws('repo1'),
+        secret: 'ghp_private'
+      },
+      {
+        ...gitDefaults,
+        kind: 'git',
+        name: 'repo2',
+        connection: 'repo2',
+        url: 'https://github.com/org/private-repo2',
+        relPath: 'plx-context/code/repo2',
+        dest: ws('plx-context/code/repo2'),
+        secret: 'ghp_private'
+      }
     ])
   })
 
@@ -131,21 +176,59 @@ describe('polyaxon: documented examples', () => {
     const azure = { primary: false, connection: 'azure', secret: SECRETS['az-secret'], kind: 'wasb', uri: 'wasbs://logs@plxtest.blob.core.windows.net/' }
     expect(plan.sources.map(fields)).toEqual([
       { ...repoTest, name: 'repo-test', relPath: 'plx-context/code/repo-test', dest: ws('plx-context/code/repo-test') },
-      { ...gitDefaults, kind: 'git', name: 'polyaxon-quick-start', url: 'https://github.com/polyaxon/polyaxon-quick-start', revision: 'master', relPath: 'polyaxon-quick-start', dest: ws('polyaxon-quick-start') },
-      { ...azure, name: 'artifacts', relPath: 'plx-context/artifacts/config', dest: ws('plx-context/artifacts/config'), selection: { ...none, files: ['config.json'] } },
-      { ...azure, name: 'artifacts-2', relPath: 'artifacts', dest: ws('artifacts'), selection: { ...none, paths: [['reports/a.csv', 'reports/a.csv'], ['reports/b.csv', 'b.csv']] } },
-      { name: 'data', kind: 's3', primary: false, connection: 'datasets', secret: SECRETS['aws-data'], uri: 's3://ml-data/train', relPath: 'datasets', dest: ws('datasets'), selection: { ...none, files: ['labels.csv'], dirs: ['images'] } }
+      {
+        ...gitDefaults,
+        kind: 'git',
+        name: 'polyaxon-quick-start',
+        url: 'https://github.com/polyaxon/polyaxon-quick-start',
+        revision: 'master',
+        relPath: 'polyaxon-quick-start',
+        dest: ws('polyaxon-quick-start')
+      },
+      {
+        ...azure,
+        name: 'artifacts',
+        relPath: 'plx-context/artifacts/config',
+        dest: ws('plx-context/artifacts/config'),
+        selection: { ...none, files: ['config.json'] }
+      },
+      {
+        ...azure,
+        name: 'artifacts-2',
+        relPath: 'artifacts',
+        dest: ws('artifacts'),
+        selection: {
+          ...none,
+          paths: [
+            ['reports/a.csv', 'reports/a.csv'],
+            ['reports/b.csv', 'b.csv']
+          ]
+        }
+      },
+      {
+        name: 'data',
+        kind: 's3',
+        primary: false,
+        connection: 'datasets',
+        secret: SECRETS['aws-data'],
+        uri: 's3://ml-data/train',
+        relPath: 'datasets',
+        dest: ws('datasets'),
+        selection: { ...none, files: ['labels.csv'], dirs: ['images'] }
+      }
     ])
   })
 
   it('the spec’s own connection wins over the input catalog’s of the same name', async () => {
-    const spec = 'kind: component\nconnections:\n  - {name: repo-test, kind: git, schema: {url: "https://example.org/mine.git"}}\nrun:\n  init:\n    - connection: repo-test\n'
+    const spec =
+      'kind: component\nconnections:\n  - {name: repo-test, kind: git, schema: {url: "https://example.org/mine.git"}}\nrun:\n  init:\n    - connection: repo-test\n'
     const out = await planOf(spec, { secrets: SECRETS, inputs: { connections: fixture('polyaxon/agent-catalog.yaml') } })
     expect(out.plan!.sources.map((s) => [s.name, (s as { url: string }).url, s.secret])).toEqual([['repo-test', 'https://example.org/mine.git', undefined]])
   })
 
   it('an operation with its component inline', async () => {
-    const spec = 'version: 1.1\nkind: operation\nname: op\ncomponent:\n  kind: component\n  run:\n    kind: job\n    init:\n      - git: {url: "https://github.com/org/a.git", revision: v1}\n'
+    const spec =
+      'version: 1.1\nkind: operation\nname: op\ncomponent:\n  kind: component\n  run:\n    kind: job\n    init:\n      - git: {url: "https://github.com/org/a.git", revision: v1}\n'
     const out = await planOf(spec)
     expect(out.errors).toEqual([])
     expect(out.plan!.sources.map((s) => [s.name, s.relPath, (s as { revision: string }).revision])).toEqual([['a', 'a', 'v1']])
@@ -157,7 +240,17 @@ describe('ads: documented examples', () => {
     const { plan } = await planFixture('ads/git.yaml')
     expect([plan.dialect, plan.detectedBy]).toEqual(['ads', 'runtime'])
     expect(plan.sources.map(fields)).toEqual([
-      { ...gitDefaults, name: 'code', kind: 'git', primary: true, url: 'git@github.com:username/repository.git', revision: 'abcdef', relPath: 'code', dest: ws('code'), secret: SECRETS['ocid1.xxxxxx'] }
+      {
+        ...gitDefaults,
+        name: 'code',
+        kind: 'git',
+        primary: true,
+        url: 'git@github.com:username/repository.git',
+        revision: 'abcdef',
+        relPath: 'code',
+        dest: ws('code'),
+        secret: SECRETS['ocid1.xxxxxx']
+      }
     ])
     expect(plan.entrypoint).toEqual({ source: 'code', path: 'train.py' })
   })
@@ -165,7 +258,17 @@ describe('ads: documented examples', () => {
   it('remote runtime: a prefix lands as its directory under codeDir; /code/… entry point', async () => {
     const { plan } = await planFixture('ads/remote.yaml')
     expect(plan.sources.map(fields)).toEqual([
-      { name: 'code', kind: 'oci', primary: true, connection: undefined, secret: undefined, uri: 'oci://bucket@namespace/prefix/to/source_code_dir/', relPath: 'code/source_code_dir', dest: ws('code/source_code_dir'), selection: none }
+      {
+        name: 'code',
+        kind: 'oci',
+        primary: true,
+        connection: undefined,
+        secret: undefined,
+        uri: 'oci://bucket@namespace/prefix/to/source_code_dir/',
+        relPath: 'code/source_code_dir',
+        dest: ws('code/source_code_dir'),
+        selection: none
+      }
     ])
     expect(plan.entrypoint).toEqual({ source: 'code', path: 'train.py' })
   })
@@ -173,7 +276,17 @@ describe('ads: documented examples', () => {
   it('remote runtime: a single object lands in codeDir', async () => {
     const { plan } = await planFixture('ads/remote-file.yaml')
     expect(plan.sources.map(fields)).toEqual([
-      { name: 'code', kind: 'oci', primary: true, connection: undefined, secret: undefined, uri: 'oci://bucket@namespace/prefix/to/train.py', relPath: 'code', dest: ws('code'), selection: none }
+      {
+        name: 'code',
+        kind: 'oci',
+        primary: true,
+        connection: undefined,
+        secret: undefined,
+        uri: 'oci://bucket@namespace/prefix/to/train.py',
+        relPath: 'code',
+        dest: ws('code'),
+        selection: none
+      }
     ])
     expect(plan.entrypoint).toEqual({ source: 'code', path: 'train.py' })
   })
@@ -203,7 +316,14 @@ describe('gradient: documented example', () => {
     const { plan, warnings } = await planFixture('gradient/deployment.yaml')
     expect([plan.dialect, plan.detectedBy]).toEqual(['gradient', 'repositories'])
     expect(plan.sources.map(fields)).toEqual([
-      { ...gitDefaults, name: 'tf-serving', kind: 'git', url: 'https://github.com/tensorflow/serving', relPath: 'opt/repositories/tf-serving', dest: ws('opt/repositories/tf-serving') },
+      {
+        ...gitDefaults,
+        name: 'tf-serving',
+        kind: 'git',
+        url: 'https://github.com/tensorflow/serving',
+        relPath: 'opt/repositories/tf-serving',
+        dest: ws('opt/repositories/tf-serving')
+      },
       {
         ...gitDefaults,
         name: 'paperspace-ml',
@@ -214,11 +334,14 @@ describe('gradient: documented example', () => {
         secret: 'paperspace-user:ghp_paperspace'
       }
     ])
-    expect(warnings.map((w) => [w.message.slice(0, 20), w.location?.line, w.location?.column, w.location?.path])).toEqual([['`dataset` ignored: G', 9, 3, 'repositories.dataset']])
+    expect(warnings.map((w) => [w.message.slice(0, 20), w.location?.line, w.location?.column, w.location?.path])).toEqual([
+      ['`dataset` ignored: G', 9, 3, 'repositories.dataset']
+    ])
   })
 
   it('any case of `secret:`, and `ref` as the revision', async () => {
-    const spec = 'repositories:\n  mountPath: /repos\n  repositories:\n    - {url: "https://github.com/o/r", name: r, ref: v2, username: u, password: "SECRET:paperspace-github-token"}\n'
+    const spec =
+      'repositories:\n  mountPath: /repos\n  repositories:\n    - {url: "https://github.com/o/r", name: r, ref: v2, username: u, password: "SECRET:paperspace-github-token"}\n'
     const out = await planOf(spec, { secrets: SECRETS })
     expect(out.plan!.sources.map((s) => [s.relPath, (s as { revision: string }).revision, s.secret?.raw])).toEqual([['repos/r', 'v2', 'u:ghp_paperspace']])
   })
@@ -244,7 +367,9 @@ describe('zenml: documented examples', () => {
         provider: { type: 'github', apiUrl: 'https://api.github.com', owner: 'zenml-io', repo: 'zenml' }
       }
     ])
-    expect(plan.connections.map((c) => [c.name, c.kind, c.schema, c.secret])).toEqual([['my-repo', 'github', { owner: 'zenml-io', repository: 'zenml' }, { name: 'github_secret' }]])
+    expect(plan.connections.map((c) => [c.name, c.kind, c.schema, c.secret])).toEqual([
+      ['my-repo', 'github', { owner: 'zenml-io', repository: 'zenml' }, { name: 'github_secret' }]
+    ])
   })
 
   it('self-hosted GitHub Enterprise: host and api_url', async () => {

@@ -99,7 +99,9 @@ export function translateAds(doc: SpecDocument, value: unknown, errors: SpecErro
   let draft: SourceDraft
   if (type === 'git') {
     if (spec.gitSecretId !== undefined && !/^(ssh:\/\/|[^/:@]+@[^/:]+:)/.test(uri.value)) {
-      t.warnings.push(doc.error('`gitSecretId` holds an SSH key, but `uri` is not an ssh URL: the key is offered as the secret of an https clone instead', at(uri.key)))
+      t.warnings.push(
+        doc.error('`gitSecretId` holds an SSH key, but `uri` is not an ssh URL: the key is offered as the secret of an https clone instead', at(uri.key))
+      )
     }
     const proxy = proxyOf(spec.env)
     draft = {
@@ -109,7 +111,7 @@ export function translateAds(doc: SpecDocument, value: unknown, errors: SpecErro
       path: codeDir,
       primary: true,
       // A commit is exact; the branch then only says where it came from.
-      ...(spec.commit ?? spec.branch ? { git: { revision: (spec.commit ?? spec.branch)! } } : {}),
+      ...((spec.commit ?? spec.branch) ? { git: { revision: (spec.commit ?? spec.branch)! } } : {}),
       ...(spec.gitSecretId ? { secret: { name: spec.gitSecretId } } : {}),
       ...(proxy ? { proxy } : {})
     }
@@ -157,7 +159,8 @@ function entrypointRelative(entry: string, type: 'git' | 'remote', codeDir: stri
   let inCodeDir: string
   if (entry.startsWith('/')) {
     const rel = path.posix.relative(ADS_CODE_ROOT, path.posix.normalize(entry))
-    if (rel === '' || rel.startsWith('..')) return { error: `entry point "${entry}" is outside ${ADS_CODE_ROOT}, where ADS puts the code: use a path under ${ADS_CODE_ROOT}/ or a relative one` }
+    if (rel === '' || rel.startsWith('..'))
+      return { error: `entry point "${entry}" is outside ${ADS_CODE_ROOT}, where ADS puts the code: use a path under ${ADS_CODE_ROOT}/ or a relative one` }
     inCodeDir = rel
   } else {
     inCodeDir = path.posix.normalize(entry)

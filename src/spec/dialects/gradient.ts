@@ -48,14 +48,23 @@ export function translateGradient(doc: SpecDocument, value: unknown, errors: Spe
   const { dataset, mountPath } = block.data
   if (dataset !== undefined) {
     t.warnings.push(
-      doc.error('`dataset` ignored: Gradient clones into a dataset and mounts it; on a runner the repositories are cloned straight into the workspace', ['repositories'], 'dataset')
+      doc.error(
+        '`dataset` ignored: Gradient clones into a dataset and mounts it; on a runner the repositories are cloned straight into the workspace',
+        ['repositories'],
+        'dataset'
+      )
     )
   }
   // Gradient refuses the root and the working directory as mount points; so do we, and any other
   // spelling of them would mean "the workspace itself".
   const root = workspaceRelative(mountPath)
   if (mountPath.trim() === '/' || mountPath.trim() === '.' || root === '') {
-    errors.push(doc.error(`mountPath "${mountPath}" is not allowed (Gradient rejects / and . too): mount the repositories in a directory such as /opt/repos`, ['repositories', 'mountPath']))
+    errors.push(
+      doc.error(`mountPath "${mountPath}" is not allowed (Gradient rejects / and . too): mount the repositories in a directory such as /opt/repos`, [
+        'repositories',
+        'mountPath'
+      ])
+    )
   }
 
   const names = new Set<string>()
@@ -64,7 +73,8 @@ export function translateGradient(doc: SpecDocument, value: unknown, errors: Spe
     const parsed = parseAt(repositorySchema, raw, doc, at)
     if (!parsed.ok) return void errors.push(...parsed.errors)
     const r = parsed.data
-    if (names.has(r.name)) return void errors.push(doc.error(`repository name "${r.name}" is used twice: each repository needs its own directory under mountPath`, [...at, 'name']))
+    if (names.has(r.name))
+      return void errors.push(doc.error(`repository name "${r.name}" is used twice: each repository needs its own directory under mountPath`, [...at, 'name']))
     uniqueName(r.name, names)
     const draft: SourceDraft = { name: r.name, kind: 'git', url: r.url, path: `${root}/${r.name}`, ...(r.ref ? { git: { revision: r.ref } } : {}) }
     if (r.password !== undefined) {
@@ -72,7 +82,10 @@ export function translateGradient(doc: SpecDocument, value: unknown, errors: Spe
       // Never quote the value: it may be the password itself.
       if (!m || !m[1]!.trim()) {
         return void errors.push(
-          doc.error('password must reference a secret as `secret:NAME`, never the password itself (Gradient requires this too): store it as a GitHub secret and pass it through the `secrets` input', [...at, 'password'])
+          doc.error(
+            'password must reference a secret as `secret:NAME`, never the password itself (Gradient requires this too): store it as a GitHub secret and pass it through the `secrets` input',
+            [...at, 'password']
+          )
         )
       }
       draft.secret = { name: m[1]!.trim() }

@@ -62,10 +62,16 @@ export function translate(doc: SpecDocument, errors: SpecErrorT[]): Translation 
     throw new SpecError(`cannot tell which kind of spec this is. Each dialect expects:\n${list}\nor force one with \`dialect: <name>\``, doc.locate([]))
   }
   if (detected.by.startsWith('ambiguous:')) {
-    throw new SpecError(`this spec looks like several dialects: ${detected.by.slice(10)}. Add \`dialect: <name>\` to choose one; each dialect expects:\n${list}`, doc.locate([]))
+    throw new SpecError(
+      `this spec looks like several dialects: ${detected.by.slice(10)}. Add \`dialect: <name>\` to choose one; each dialect expects:\n${list}`,
+      doc.locate([])
+    )
   }
   if (!(DIALECTS as readonly string[]).includes(detected.dialect)) {
-    throw doc.error(`unknown dialect ${JSON.stringify(detected.dialect)}${typeof detected.dialect === 'string' ? didYouMean(detected.dialect, DIALECTS) : ''}: use one of ${DIALECTS.join(', ')}`, ['dialect'])
+    throw doc.error(
+      `unknown dialect ${JSON.stringify(detected.dialect)}${typeof detected.dialect === 'string' ? didYouMean(detected.dialect, DIALECTS) : ''}: use one of ${DIALECTS.join(', ')}`,
+      ['dialect']
+    )
   }
   switch (detected.dialect) {
     case 'native': {

@@ -107,7 +107,7 @@ export function translatePolyaxon(doc: SpecDocument, value: unknown, errors: Spe
   let params = top.data.params
   // Polyaxon's git docs show `params: {kind: job, init: [...]}` where `run:` is meant.
   if (run === undefined && params && Array.isArray(params.init) && typeof params.kind === 'string') {
-    t.warnings.push(doc.error('`params` holds `kind` and `init` like a `run:` block (as in Polyaxon\'s git connection docs): read as `run:`', ['params']))
+    t.warnings.push(doc.error("`params` holds `kind` and `init` like a `run:` block (as in Polyaxon's git connection docs): read as `run:`", ['params']))
     run = params
     runPath = ['params']
     params = undefined
@@ -118,7 +118,9 @@ export function translatePolyaxon(doc: SpecDocument, value: unknown, errors: Spe
     if (!parsed.ok) errors.push(...parsed.errors)
     else if (parsed.data.kind !== undefined && parsed.data.kind !== 'job' && parsed.data.kind !== 'service') {
       // dags, distributed jobs and tuners run many containers, each with its own init: not one checkout.
-      errors.push(doc.error(`run.kind "${parsed.data.kind}" is not supported: only job and service runs have one set of init entries to reproduce`, [...runPath, 'kind']))
+      errors.push(
+        doc.error(`run.kind "${parsed.data.kind}" is not supported: only job and service runs have one set of init entries to reproduce`, [...runPath, 'kind'])
+      )
     } else {
       parsed.data.init?.forEach((raw, i) => {
         const entry = parseAt(initSchema, raw, doc, [...runPath, 'init', i])
@@ -157,7 +159,10 @@ function addParam(ctx: Context, name: string, raw: unknown): void {
   if (!value.ok) return void ctx.errors.push(...value.errors)
   const { url, revision, flags, files, dirs } = value.data
   const isGit = url !== undefined || revision !== undefined || flags !== undefined
-  if (isGit && (files || dirs)) return void ctx.errors.push(ctx.doc.error('a param value is either git options (url, revision, flags) or an artifacts selection (files, dirs), not both', [...at, 'value']))
+  if (isGit && (files || dirs))
+    return void ctx.errors.push(
+      ctx.doc.error('a param value is either git options (url, revision, flags) or an artifacts selection (files, dirs), not both', [...at, 'value'])
+    )
   if (!p.connection && !files && !dirs && !url) {
     return void ctx.errors.push(ctx.doc.error(`param "${name}" has \`toInit\` but nothing to initialize: add \`connection: <name>\``, at))
   }
@@ -172,16 +177,24 @@ function addParam(ctx: Context, name: string, raw: unknown): void {
 function addInit(ctx: Context, e: InitEntry, at: DocPath, sourceName?: string): void {
   const { doc, errors, t } = ctx
   for (const key of Object.keys(REFUSED_INIT)) {
-    if ((e as Record<string, unknown>)[key] !== undefined) return void errors.push(doc.error(`init \`${key}\` is not supported: it ${REFUSED_INIT[key]}`, at, key))
+    if ((e as Record<string, unknown>)[key] !== undefined)
+      return void errors.push(doc.error(`init \`${key}\` is not supported: it ${REFUSED_INIT[key]}`, at, key))
   }
   if (e.container !== undefined) {
     t.warnings.push(
-      doc.error('`container:` ignored: a custom init container cannot run on a GitHub runner; the connection is fetched by fetch-sources itself (post-process it in a later step)', at, 'container')
+      doc.error(
+        '`container:` ignored: a custom init container cannot run on a GitHub runner; the connection is fetched by fetch-sources itself (post-process it in a later step)',
+        at,
+        'container'
+      )
     )
   }
-  if (e.git && (e.artifacts || e.paths)) return void errors.push(doc.error('an init entry is either `git` or `artifacts`/`paths`, not both: split it in two', at, 'git'))
+  if (e.git && (e.artifacts || e.paths))
+    return void errors.push(doc.error('an init entry is either `git` or `artifacts`/`paths`, not both: split it in two', at, 'git'))
   if (e.git && !e.git.url && !e.connection) {
-    return void errors.push(doc.error('a git init needs a `connection` or `git.url` (Polyaxon refuses it too): name a git connection or give `git: {url: …}`', at, 'git'))
+    return void errors.push(
+      doc.error('a git init needs a `connection` or `git.url` (Polyaxon refuses it too): name a git connection or give `git: {url: …}`', at, 'git')
+    )
   }
   if (!e.connection && !e.git && !e.artifacts && !e.paths) {
     return void errors.push(doc.error('an init entry needs a `connection`, `git: {url: …}`, `artifacts` or `paths`', at))

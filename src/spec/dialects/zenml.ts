@@ -81,7 +81,13 @@ export function translateZenml(doc: SpecDocument, value: unknown, errors: SpecEr
   if (r.token !== undefined) {
     const m = SECRET_REF.exec(r.token.trim())
     // Never quote the value: it may be the token itself.
-    if (!m) errors.push(doc.error('token must reference a secret as `{{ name }}` or `{{ name.key }}`, never the token itself (as ZenML recommends): pass the secret through the `secrets` input', ['code_repository', 'token']))
+    if (!m)
+      errors.push(
+        doc.error(
+          'token must reference a secret as `{{ name }}` or `{{ name.key }}`, never the token itself (as ZenML recommends): pass the secret through the `secrets` input',
+          ['code_repository', 'token']
+        )
+      )
     else secret = { name: m[1]!, ...(m[2] ? { key: m[2] } : {}) }
   }
   const sub = top.data.subdirectory !== undefined ? workspaceRelative(top.data.subdirectory) : undefined
