@@ -23,7 +23,8 @@ const EXPECTS: Record<Dialect, string> = {
 
 /** The shape that makes a document look like each dialect (a short phrase), or undefined. */
 const SHAPES: Record<Dialect, (v: Record<string, unknown>) => string | undefined> = {
-  native: (v) => (v.version === 1 && 'sources' in v ? 'version: 1' : undefined),
+  // A wrong `version` still reads as native, so the version error is the one reported.
+  native: (v) => ('sources' in v && ('version' in v || !('kind' in v)) ? 'version: 1' : undefined),
   polyaxon: (v) => {
     const run = isRecord(v.run) ? v.run : isRecord(v.component) && isRecord(v.component.run) ? v.component.run : undefined
     const params = isRecord(v.params) ? v.params : undefined
