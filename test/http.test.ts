@@ -125,6 +125,18 @@ describe('http single file', () => {
     }
   })
 
+  it('gives up on a stalled download after `timeout` seconds without data, retried, then an error', async () => {
+    web.routes.set('/files/stall.bin', { body: model, stallAfter: 1000 })
+    const ws = await workspace()
+    const started = Date.now()
+    const c = await runSpec({ workspace: ws, spec: spec(`${web.url}/files/stall.bin`, '    timeout: 0.5\n'), env: { ...env, FETCH_SOURCES_ATTEMPTS: '2' } })
+    expect(c.error).toBeDefined()
+    expect(c.logs.join('\n')).toMatch(/retrying .*stall\.bin: .*(no data for 0\.5 s|[Tt]imeout)/)
+    expect(count('/files/stall.bin')).toBe(2)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    await expect(fs.stat(path.join(ws, 'data'))).rejects.toThrow()
+  })
+
   it('401 and 404 fail at once with the URL and what to check', async () => {
     const ws = await workspace()
     const c = await runSpec({ workspace: ws, spec: spec(`${web.url}/private/a.bin`), env })

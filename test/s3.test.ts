@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
+import { DeleteObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSpec, tempDir } from './helpers/harness.js'
 import { ACCESS_KEY_ID, startS3, type S3TestServer } from './servers/s3.js'
@@ -118,6 +119,31 @@ describe('s3 prefix', () => {
     expect(c.logs.join('\n')).toContain('artifacts.files: "nope.csv"')
     expect(c.logs.join('\n')).toContain('artifacts.dirs: "v9"')
     await expect(fs.stat(path.join(ws, 'data'))).rejects.toThrow()
+  })
+})
+
+describe('s3 re-runs', () => {
+  it('downloads only what changed; keeps removed files unless sync: true', async () => {
+    await s3.createBucket('moving')
+    await s3.put('moving', { 'd/a.txt': 'a1', 'd/b.txt': 'b1', 'd/c.txt': 'c1' })
+    const ws = await workspace()
+    const run = (sync: boolean) =>
+      runSpec({ workspace: ws, spec: spec({ uri: 's3://moving/d', source: sync ? '    sync: true\n' : '' }), secrets: goodSecret() })
+    expect((await run(false)).error).toBeUndefined()
+    await s3.put('moving', { 'd/b.txt': 'b2 changed' })
+    await s3.client.send(new DeleteObjectCommand({ Bucket: 'moving', Key: 'd/c.txt' }))
+    const from = s3.requests.length
+    expect((await run(false)).error).toBeUndefined()
+    expect(s3.requests.slice(from).filter((r) => r.startsWith('GET /moving/d/'))).toEqual(['GET /moving/d/b.txt?x-id=GetObject'])
+    const data = path.join(ws, 'data')
+    expect(await fs.readFile(path.join(data, 'b.txt'), 'utf8')).toBe('b2 changed')
+    expect(await fs.readFile(path.join(data, 'a.txt'), 'utf8')).toBe('a1')
+    // Like `aws s3 sync` without --delete: c.txt stays.
+    expect(await fs.readFile(path.join(data, 'c.txt'), 'utf8')).toBe('c1')
+    const from2 = s3.requests.length
+    expect((await run(true)).error).toBeUndefined()
+    expect(s3.requests.slice(from2).filter((r) => r.startsWith('GET /moving/d/'))).toEqual([])
+    expect((await fs.readdir(data)).sort()).toEqual(['a.txt', 'b.txt'])
   })
 })
 

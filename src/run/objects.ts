@@ -87,8 +87,11 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
         if (was && was.size === o.size && was.version === o.version && (await sizeOf(under(previous, t))) === o.size) unchanged.add(t)
       })
     )
-    const gone = Object.keys(usable).filter((t) => !targets.has(t))
-    if (unchanged.size === targets.size && (!opts.sync || gone.length === 0)) return { ...result, inPlace: true }
+    if (unchanged.size === targets.size) {
+      // With sync, what is on disk decides: files kept by an earlier `sync: false` run are not in the state.
+      const gone = opts.sync ? (await walkFiles(previous)).some((rel) => !targets.has(rel)) : false
+      if (!gone) return { ...result, inPlace: true }
+    }
   }
 
   const made = new Set<string>()

@@ -13,6 +13,8 @@ export interface Route {
   /** Flip one byte of the body on this many of the next responses. */
   corruptNext?: number
   status?: number
+  /** Send the headers and this many body bytes, then stall (until the client gives up). */
+  stallAfter?: number
   /** Answer 302 to this location instead. */
   redirect?: string
 }
@@ -48,6 +50,12 @@ export async function startHttp(): Promise<HttpTestServer> {
     const validators = { ...(route.etag ? { etag: route.etag } : {}), ...(route.lastModified ? { 'last-modified': route.lastModified } : {}) }
     if (route.etag && req.headers['if-none-match'] === route.etag) return reply(304, undefined, validators)
     let body = route.body
+    if (route.stallAfter !== undefined) {
+      log.push(`${req.method} ${url.pathname} 200`)
+      res.writeHead(200, { 'content-length': body.length })
+      res.write(body.subarray(0, route.stallAfter))
+      return
+    }
     if (route.corruptNext) {
       route.corruptNext--
       body = Buffer.from(body)
