@@ -201,6 +201,14 @@ const rows: Record<string, Row[]> = {
       secretText: 'hunter2-plain'
     },
     {
+      name: 'a numeric password is not quoted either',
+      spec: 'repositories:\n  mountPath: /repos\n  repositories:\n    - {url: "https://github.com/o/r", name: r, username: me, password: 98765432}\n',
+      message: /^password must reference a secret/,
+      line: 4,
+      column: 72,
+      secretText: '98765432'
+    },
+    {
       name: 'mountPath /',
       spec: 'repositories:\n  mountPath: /\n  repositories: [{url: "https://h/o/r", name: r}]\n',
       message: 'mountPath "/" is not allowed (Gradient rejects / and . too): mount the repositories in a directory such as /opt/repos',
@@ -271,6 +279,14 @@ const rows: Record<string, Row[]> = {
       column: 10,
       path: 'code_repository.token',
       secretText: 'ghp_plaintext123'
+    },
+    {
+      name: 'a numeric token is not quoted either',
+      spec: 'code_repository: {type: github, owner: o, repository: r, token: 1234567890}\ncommit: abcdef0\n',
+      message: /^token must reference a secret/,
+      line: 1,
+      column: 65,
+      secretText: '1234567890'
     },
     {
       name: 'no commit',

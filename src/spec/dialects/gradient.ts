@@ -16,7 +16,8 @@ const repositorySchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is the directory name under mountPath: use letters, digits, ".", "_" and "-"'),
   ref: z.string().min(1).optional(),
   username: z.string().min(1).optional(),
-  password: z.string().min(1).optional()
+  // Checked by hand: a schema error would quote the value, which may be the password itself.
+  password: z.unknown().optional()
 })
 
 const repositoriesSchema = z.strictObject({
@@ -78,7 +79,7 @@ export function translateGradient(doc: SpecDocument, value: unknown, errors: Spe
     uniqueName(r.name, names)
     const draft: SourceDraft = { name: r.name, kind: 'git', url: r.url, path: `${root}/${r.name}`, ...(r.ref ? { git: { revision: r.ref } } : {}) }
     if (r.password !== undefined) {
-      const m = SECRET_REF.exec(r.password.trim())
+      const m = typeof r.password === 'string' ? SECRET_REF.exec(r.password.trim()) : null
       // Never quote the value: it may be the password itself.
       if (!m || !m[1]!.trim()) {
         return void errors.push(

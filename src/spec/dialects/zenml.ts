@@ -26,7 +26,8 @@ const repoSchema = z.strictObject({
   instance_url: z.string().min(1).optional(),
   // both
   host: z.string().min(1).optional(),
-  token: z.string().min(1).optional(),
+  // Checked by hand: a schema error would quote the value, which may be the token itself.
+  token: z.unknown().optional(),
   // custom
   source: z.string().optional()
 })
@@ -79,7 +80,7 @@ export function translateZenml(doc: SpecDocument, value: unknown, errors: SpecEr
 
   let secret: { name: string; key?: string } | undefined
   if (r.token !== undefined) {
-    const m = SECRET_REF.exec(r.token.trim())
+    const m = typeof r.token === 'string' ? SECRET_REF.exec(r.token.trim()) : null
     // Never quote the value: it may be the token itself.
     if (!m)
       errors.push(
