@@ -1,6 +1,7 @@
 import * as path from 'node:path'
 import { z } from 'zod'
 import type { SpecError } from '../../errors.js'
+import { publicUrl } from '../../util/urls.js'
 import type { DocPath, SpecDocument } from '../document.js'
 import { parseAt } from '../issues.js'
 import type { GitProxy } from '../model.js'
@@ -118,7 +119,7 @@ export function translateAds(doc: SpecDocument, value: unknown, errors: SpecErro
   } else {
     const m = /^oci:\/\/([^@/]+)@([^/]+)(\/.*)?$/.exec(uri.value)
     if (!m) {
-      errors.push(doc.error(`"${uri.value}" is not an Object Storage URI: write oci://bucket@namespace/prefix`, at(uri.key)))
+      errors.push(doc.error(`"${publicUrl(uri.value)}" is not an Object Storage URI: write oci://bucket@namespace/prefix`, at(uri.key)))
       return undefined
     }
     const [, bucket, namespace, rest = ''] = m
