@@ -108,6 +108,33 @@ describe('http single file', () => {
     expect(await fs.readFile(path.join(ws, 'data/model.bin'))).toEqual(model)
   })
 
+  it('does not send credentials to another host on a redirect', async () => {
+    const other = await startHttp()
+    try {
+      other.routes.set('/mirror/m.bin', { body: Buffer.from('mirrored') })
+      web.routes.set('/private/m.bin', { body: Buffer.alloc(0), redirect: `${other.url}/mirror/m.bin` })
+      const ws = await workspace()
+      const c = await runSpec({
+        workspace: ws,
+        spec: spec(`${web.url}/private/m.bin`, '    secret: {name: web-token}\n'),
+        secrets: { 'web-token': 'tok-redirect-123' }
+      })
+      expect(c.error).toBeUndefined()
+      expect(web.lastHeaders.get('/private/m.bin')!.authorization).toBe('Bearer tok-redirect-123')
+      expect(other.lastHeaders.get('/mirror/m.bin')!.authorization).toBeUndefined()
+      expect(await fs.readFile(path.join(ws, 'data/m.bin'), 'utf8')).toBe('mirrored')
+    } finally {
+      await other.stop()
+    }
+  })
+
+  it('refuses credentials in the URL', async () => {
+    const ws = await workspace()
+    const c = await runSpec({ workspace: ws, spec: spec(`http://bob:hunter2@127.0.0.1:1/x.bin`) })
+    expect(c.error).toBeDefined()
+    expect(c.logs.join('\n')).toContain('the URL carries credentials')
+  })
+
   it('goes through http_proxy, unless no_proxy names the host', async () => {
     const proxy = await startConnectProxy()
     try {

@@ -94,7 +94,15 @@ export const httpFetcher: Fetcher<HttpSource> = {
       httpProxy || httpsProxy
         ? new EnvHttpProxyAgent({ ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}), ...timeouts })
         : new Agent(timeouts)
-    const name = safeRelative(decodeURIComponent(new URL(source.url).pathname.split('/').filter(Boolean).at(-1) ?? '')) ?? 'download'
+    const parsed = new URL(source.url)
+    if (parsed.username || parsed.password) {
+      throw new FetchError(
+        source.name,
+        'the URL carries credentials: put them in a secret (`secret: {name: …}`) so they are masked and never written to disk',
+        { permanent: true }
+      )
+    }
+    const name = safeRelative(decodeURIComponent(parsed.pathname.split('/').filter(Boolean).at(-1) ?? '')) ?? 'download'
     const archive = source.unpack ? archiveTypeOf(name) : undefined
     if (source.unpack && !archive) {
       throw new FetchError(source.name, `cannot tell what archive "${name}" is: \`unpack: true\` takes .tar, .tar.gz, .tgz or .zip URLs`, { permanent: true })
