@@ -170,6 +170,10 @@ describe('ads end to end', () => {
     process.env.AWS_ACCESS_KEY_ID = ACCESS_KEY_ID
     process.env.AWS_SECRET_ACCESS_KEY = s3.secretAccessKey
   })
+  afterAll(() => {
+    delete process.env.AWS_ACCESS_KEY_ID
+    delete process.env.AWS_SECRET_ACCESS_KEY
+  })
 
   it('documented remote runtime: the prefix lands under code/, entrypoint output is the absolute train.py', async () => {
     const ws = await workspace()
