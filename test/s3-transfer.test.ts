@@ -175,3 +175,19 @@ describe('transfer building blocks', () => {
     expect(() => bad.check('obj')).toThrow(/obj: MD5 mismatch/)
   })
 })
+
+describe('progress lines', () => {
+  it('reports bytes, files and rate at most every interval', async () => {
+    const { ProgressReporter } = await import('../src/transfer/progress.js')
+    const lines: string[] = []
+    let now = 0
+    const p = new ProgressReporter({ progress: (l) => lines.push(l) }, { files: 4, bytes: 8 * MiB }, 5_000, () => now)
+    for (let i = 0; i < 8; i++) {
+      now += 1_000
+      p.addBytes(MiB)
+      if (i % 2) p.fileDone()
+    }
+    // 8 s of transfer with a 5 s interval: one line, at 5 s.
+    expect(lines).toEqual(['5.0 MiB of 8.0 MiB (62 %), 2/4 files, 1.0 MiB/s'])
+  })
+})
