@@ -98,6 +98,28 @@ describe('s3 transfers', () => {
 })
 
 describe('oci and endpoints', () => {
+  it('with no secret and no credentials anywhere, says how to give some', async () => {
+    const ws = await workspace()
+    const spec = `version: 1\nsources:\n  - name: anon\n    url: s3://bulk/large/small.bin\n    path: data\n`
+    const empty = {
+      HOME: root,
+      AWS_CONFIG_FILE: path.join(root, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(root, 'none'),
+      AWS_EC2_METADATA_DISABLED: 'true'
+    }
+    const saved = { ...process.env }
+    // The SDK's default chain reads the process environment.
+    for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k]
+    Object.assign(process.env, empty)
+    try {
+      const c = await runSpec({ workspace: ws, spec, env: { ...env, AWS_ENDPOINT_URL: s3.endpoint } })
+      expect(c.logs.join('\n')).toContain('anon: no credentials for s3://bulk/large/small.bin')
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
+      Object.assign(process.env, saved)
+    }
+  })
+
   it('oci://bucket@namespace/prefix goes through the S3-compatible endpoint', async () => {
     const ws = await workspace()
     const c = await runSpec({ workspace: ws, spec: spec('oci', 'oci://bulk@mytenancy/large/small.bin'), secrets: secrets(), env })
@@ -132,6 +154,13 @@ describe('oci and endpoints', () => {
       endpoint: 'http://minio:9000',
       forcePathStyle: true
     })
+    const secret = (fields: Record<string, string>) => ({ name: 'k', foundIn: 'secrets input' as const, raw: JSON.stringify(fields), fields })
+    expect(() => resolveS3Location({ ...s3src, secret: secret({ AWS_ACCESS_KEY_ID: 'AKIA' }) }, { env: {} })).toThrow(
+      /has AWS_ACCESS_KEY_ID but no AWS_SECRET_ACCESS_KEY/
+    )
+    const endpointOnly = resolveS3Location({ ...s3src, secret: secret({ AWS_ENDPOINT_URL: 'http://ceph:7480', AWS_REGION: 'default' }) }, { env: {} })
+    expect(endpointOnly).toMatchObject({ endpoint: 'http://ceph:7480', region: 'default', forcePathStyle: true })
+    expect(endpointOnly.credentials).toBeUndefined()
     const styled: BucketSource = { ...s3src, options: { endpoint: 'https://s3.example', forcePathStyle: false } }
     expect(resolveS3Location(styled, { env: { AWS_ENDPOINT_URL_S3: 'http://minio:9000' } })).toMatchObject({
       endpoint: 'https://s3.example',

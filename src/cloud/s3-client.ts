@@ -81,9 +81,10 @@ export function resolveS3Location(source: BucketSource, settings: Pick<Settings,
   const accessKeyId = fromSecret('AWS_ACCESS_KEY_ID', 'OCI_ACCESS_KEY_ID')
   const secretAccessKey = fromSecret('AWS_SECRET_ACCESS_KEY', 'OCI_SECRET_ACCESS_KEY')
   const sessionToken = fromSecret('AWS_SESSION_TOKEN')
-  if (secret && (!accessKeyId || !secretAccessKey)) {
+  // A secret may carry only the endpoint or region and leave the keys to the default chain; half a key pair is a mistake.
+  if (secret && !accessKeyId !== !secretAccessKey) {
     fail(
-      `secret "${secret.name}" has no ${accessKeyId ? 'AWS_SECRET_ACCESS_KEY' : 'AWS_ACCESS_KEY_ID'}: an ${source.kind} secret needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)`
+      `secret "${secret.name}" has ${accessKeyId ? 'AWS_ACCESS_KEY_ID but no AWS_SECRET_ACCESS_KEY' : 'AWS_SECRET_ACCESS_KEY but no AWS_ACCESS_KEY_ID'}: give both (and AWS_SESSION_TOKEN for temporary keys), or neither to use the default credential chain`
     )
   }
   if (endpoint && !/^https?:\/\//i.test(endpoint)) fail(`endpoint "${endpoint}" must be an http(s) URL`)
@@ -109,6 +110,8 @@ export async function createS3Client(location: S3Location, tuning: Tuning, concu
     forcePathStyle: location.forcePathStyle,
     ...(location.endpoint ? { endpoint: location.endpoint } : {}),
     ...(location.credentials ? { credentials: location.credentials } : {}),
+    // A bucket in another region than configured is followed instead of failing (AWS only).
+    followRegionRedirects: true,
     // withRetry is the one retry policy; the SDK's own would multiply attempts.
     maxAttempts: 1,
     // Newer SDKs add CRC checksums that S3-compatible stores (and s3rver) do not speak.

@@ -22,6 +22,11 @@ export function explainS3Error(error: unknown, source: BucketSource, location: S
   const at = location.endpoint ? ` at ${location.endpoint}` : ` in region ${location.region}`
   const creds = source.secret ? `the keys in secret "${source.secret.name}"` : 'the default credential chain (no secret given)'
   const explain = (message: string): FetchError => new FetchError(source.name, message, { cause: error, permanent: true })
+  if (code === 'CredentialsProviderError') {
+    return explain(
+      `no credentials for ${where}: the source has no secret and the default chain found none. Add \`secret: {name: …}\` with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run aws-actions/configure-aws-credentials first`
+    )
+  }
   if (status === 403 || ['AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'Forbidden', 'ExpiredToken', 'InvalidToken'].includes(code)) {
     const cause =
       code === 'SignatureDoesNotMatch'
