@@ -63,6 +63,21 @@ describe('archives over http', () => {
     })
   }
 
+  it('unpacks a tarball made with `tar -C dir -czf x.tgz .` (entries start with ./)', async () => {
+    const tar = await import('tar')
+    const src = await fs.mkdtemp(path.join(root, 'src-'))
+    await fs.mkdir(path.join(src, 'sub'))
+    await fs.writeFile(path.join(src, 'sub/a.txt'), 'dot-slash')
+    const file = path.join(root, 'dot.tgz')
+    await tar.c({ gzip: true, cwd: src, file }, ['.'])
+    const body = await fs.readFile(file)
+    web.routes.set('/a/dot.tgz', { body })
+    const ws = await workspace()
+    const c = await runSpec({ workspace: ws, spec: spec('dot.tgz') })
+    expect(c.error).toBeUndefined()
+    expect(await fs.readFile(path.join(ws, 'data/sub/a.txt'), 'utf8')).toBe('dot-slash')
+  })
+
   it('refuses a zip-slip tar.gz and lands nothing', async () => {
     const body = makeTar(
       [

@@ -34,6 +34,8 @@ class EntryJudge {
 
   /** The safe relative path, or undefined (problem recorded) when the entry must not land. */
   judge(name: string, type: 'file' | 'dir' | 'symlink' | 'hardlink', linkpath?: string): string | undefined {
+    // `tar -C dir -czf x.tgz .` starts with `./`: the destination itself, nothing to make.
+    if (type === 'dir' && /^(\.\/*)*$/.test(name)) return undefined
     const rel = safeRelative(name.replace(/\/+$/, ''))
     if (!rel) return this.refuse(`"${name}" would land outside the destination`)
     const parts = rel.split('/')
