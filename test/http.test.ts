@@ -56,6 +56,18 @@ describe('http single file', () => {
     expect(await fs.readFile(path.join(ws, 'data/model.bin'))).toEqual(model)
   })
 
+  it('never writes a signed URL (a credential in its query) to disk, and re-runs it conditionally', async () => {
+    const ws = await workspace()
+    const url = `${web.url}/files/model.bin?X-Amz-Signature=deadbeefsecret&X-Amz-Credential=AKIAEXAMPLE`
+    expect((await runSpec({ workspace: ws, spec: spec(`"${url}"`), env })).error).toBeUndefined()
+    const c2 = await runSpec({ workspace: ws, spec: spec(`"${url}"`), env })
+    expect(c2.logs.join('\n')).toContain('already up to date')
+    const onDisk = await Promise.all((await fs.readdir(ws)).filter((f) => f !== 'data').map((f) => fs.readFile(path.join(ws, f), 'utf8')))
+    expect(onDisk.length).toBeGreaterThan(0)
+    expect(onDisk.join('\n')).not.toContain('deadbeefsecret')
+    expect(await c2.everything()).not.toContain('deadbeefsecret')
+  })
+
   it('a wrong sha256 is retried, then an error; nothing lands', async () => {
     const ws = await workspace()
     const wrong = 'ab'.repeat(32)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { Readable } from 'node:stream'
@@ -19,7 +20,8 @@ import type { FetchContext, FetchResult, Fetcher, ObjectEntry } from './types.js
 interface HttpState {
   version: 1
   kind: 'http'
-  url: string
+  /** sha256 of the full URL: a signed URL's query is a credential and never goes to disk. */
+  urlSha256: string
   unpack: boolean
   etag?: string
   lastModified?: string
@@ -108,11 +110,12 @@ export const httpFetcher: Fetcher<HttpSource> = {
       throw new FetchError(source.name, `cannot tell what archive "${name}" is: \`unpack: true\` takes .tar, .tar.gz, .tgz or .zip URLs`, { permanent: true })
     }
     const auth = authorization(source, ctx)
+    const urlSha256 = createHash('sha256').update(source.url).digest('hex')
     const previous = ctx.previous ? await readState<HttpState>(ctx.previous) : undefined
     const reusable =
       previous?.version === 1 &&
       previous.kind === 'http' &&
-      previous.url === source.url &&
+      previous.urlSha256 === urlSha256 &&
       previous.unpack === source.unpack &&
       (!source.sha256 || source.sha256 === previous.sha256)
         ? previous
@@ -185,7 +188,7 @@ export const httpFetcher: Fetcher<HttpSource> = {
     } else {
       await fs.rename(file, path.join(ctx.staging, name))
     }
-    const state: HttpState = { version: 1, kind: 'http', url: source.url, unpack: source.unpack, ...validators, sha256: sha, files, bytes, objects }
+    const state: HttpState = { version: 1, kind: 'http', urlSha256, unpack: source.unpack, ...validators, sha256: sha, files, bytes, objects }
     return { url: publicUrl(source.url), digest: `sha256:${sha}`, files, bytes, objects, state } satisfies FetchResult
   }
 }
