@@ -35,6 +35,7 @@ async function list(client: S3Client, location: S3Location, source: BucketSource
   const prefix = location.prefix
   const raw: Array<{ key: string; size: number; etag: string }> = []
   let token: string | undefined
+  let lastLine = Date.now()
   do {
     const page = await withRetry(
       async () => {
@@ -56,6 +57,11 @@ async function list(client: S3Client, location: S3Location, source: BucketSource
     )
     for (const o of page.Contents ?? []) if (o.Key !== undefined) raw.push({ key: o.Key, size: o.Size ?? 0, etag: unquote(o.ETag) })
     token = page.IsTruncated ? page.NextContinuationToken : undefined
+    // Listing a prefix of millions of keys takes minutes: say it is happening.
+    if (token && Date.now() - lastLine >= 5_000) {
+      lastLine = Date.now()
+      ctx.log.progress(`listed ${raw.length} keys of ${source.uri} so far`)
+    }
   } while (token)
 
   const single = prefix && !prefix.endsWith('/') ? raw.find((o) => o.key === prefix) : undefined
