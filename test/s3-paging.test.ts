@@ -15,7 +15,7 @@ const key = (i: number): string => `shards/${String(Math.floor(i / 100)).padStar
 beforeAll(async () => {
   // Thousands of tiny files are much quicker to create in memory than on the runner's disk.
   root = await fs.mkdtemp(path.join(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'fs-s3p-'))
-  s3 = await startS3()
+  s3 = await startS3({ root })
   await s3.createBucket('many')
   const objects: Record<string, string> = {}
   for (let i = 0; i < COUNT; i++) objects[key(i)] = `${i}`

@@ -105,8 +105,9 @@ function flipFirstByte(): Transform {
 }
 
 /** s3rver in a child process, behind a proxy that really checks SigV4 (s3rver 3.7 does not). */
-export async function startS3(): Promise<S3TestServer> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 's3rver-'))
+export async function startS3(opts: { root?: string } = {}): Promise<S3TestServer> {
+  // `root`: where s3rver keeps its objects (e.g. /dev/shm for thousands of tiny keys).
+  const dir = await fs.mkdtemp(path.join(opts.root ?? os.tmpdir(), 's3rver-'))
   const { child, port } = await startChild(dir)
   const secretAccessKey = randomBytes(18).toString('base64url')
   const server: S3TestServer = {
