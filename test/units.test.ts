@@ -148,3 +148,17 @@ describe('urls', () => {
     expect(closest('zzz', ['repo-test'])).toBeUndefined()
   })
 })
+
+describe('inline YAML or a file name', async () => {
+  const { isInline } = await import('../src/spec/load.js')
+  it.each([
+    ['run.yaml', false],
+    ['ml/specs/run.yml', false],
+    ['- {name: a, kind: s3, schema: {bucket: s3://b}}', true],
+    ['{version: 1, sources: [{url: s3://b/x}]}', true],
+    ['version: 1', true],
+    ['version: 1\nsources: []', true]
+  ])('%j → inline %s', (value, inline) => {
+    expect(isInline(value)).toBe(inline)
+  })
+})

@@ -5,7 +5,7 @@ import { SpecDocument } from './document.js'
 
 /** An input is inline YAML when it cannot be a file name: several lines, a mapping or a list. */
 export function isInline(value: string): boolean {
-  return value.includes('\n') || /^\s*[[{]/.test(value) || /^[\w.-]+:\s/.test(value)
+  return value.includes('\n') || /^\s*[[{]/.test(value) || /^\s*- /.test(value) || /^[\w.-]+:\s/.test(value)
 }
 
 /**
