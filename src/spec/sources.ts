@@ -24,11 +24,18 @@ const UNUSABLE: Partial<Record<Connection['kind'], string>> = {
   custom: 'a custom connection has no fetcher'
 }
 
-/** Destination inside the workspace, or undefined when it escapes it. */
-export function resolveInside(workspace: string, relative: string): string | undefined {
-  const dest = path.resolve(workspace, relative)
-  const rel = path.relative(workspace, dest)
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined
+/**
+ * Destination inside the workspace, or undefined when it escapes it. A spec is shared between
+ * runners, so `\` separates segments on every OS, and a drive-letter path (`C:\data`, `D:foo`)
+ * is never a relative name: on Windows it is checked like any absolute path, elsewhere refused.
+ * `p` is the path flavour (tests pass `path.win32`).
+ */
+export function resolveInside(workspace: string, relative: string, p: path.PlatformPath = path): string | undefined {
+  const normal = relative.replace(/\\/g, '/')
+  if (/^[A-Za-z]:/.test(normal) && p.sep === '/') return undefined
+  const dest = p.resolve(workspace, normal)
+  const rel = p.relative(workspace, dest)
+  if (rel === '' || rel === '..' || rel.startsWith('..' + p.sep) || p.isAbsolute(rel)) return undefined
   return dest
 }
 
@@ -168,7 +175,8 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
     }
     case 'host_path': {
       const raw = (schema.hostPath as string | undefined) ?? url!
-      const hostPath = path.resolve(ctx.workspace, raw.replace(/^file:\/\//, ''))
+      // `file:///C:/data` names a Windows drive path: drop the slash before the drive letter.
+      const hostPath = path.resolve(ctx.workspace, raw.replace(/^file:\/\//, '').replace(/^\/([A-Za-z]:[\\/])/, '$1'))
       return { ...common, kind: 'host_path', hostPath, selection: selectionOf(d), sync: d.sync ?? false }
     }
   }

@@ -21,6 +21,8 @@ export function isArchiveUrl(url: string): boolean {
 /** The kind an inline `url` means when the source does not say. */
 export function kindOfUrl(url: string): SourceKind | undefined {
   if (isScpLike(url)) return 'git'
+  // A Windows path (`C:\data`, `.\data`) would otherwise read as a URL scheme or as nothing.
+  if (/^[A-Za-z]:[\\/]/.test(url) || /^\.{1,2}\\/.test(url)) return 'host_path'
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase()
   switch (scheme) {
     case 's3':
@@ -96,6 +98,9 @@ export function publicUrl(url: string): string {
 export function nameFromUrl(url: string): string {
   const path = isScpLike(url) ? url.slice(url.indexOf(':') + 1) : url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
   const last = path.split(/[/\\]/).filter(Boolean).at(-1) ?? 'source'
-  const clean = last.replace(/\.git$/, '').replace(ARCHIVE, '').replace(/[^A-Za-z0-9_.-]/g, '-')
+  const clean = last
+    .replace(/\.git$/, '')
+    .replace(ARCHIVE, '')
+    .replace(/[^A-Za-z0-9_.-]/g, '-')
   return /^[A-Za-z0-9]/.test(clean) ? clean : `source-${clean}`
 }
