@@ -59,6 +59,16 @@ export function sourcesOutput(outcomes: Outcome[]): Record<string, SourceOutput>
   return out
 }
 
+/** The `sources` output of a dry run: what would be fetched, with nothing resolved yet. */
+export function plannedSourcesOutput(sources: Source[]): Record<string, SourceOutput> {
+  const out: Record<string, SourceOutput> = {}
+  for (const s of sources) {
+    const revision = s.kind === 'git' ? (s.revision ?? '') : ''
+    out[s.name] = { kind: s.kind, url: sourceAddress(s), revision, ref: '', commit: '', digest: '', path: s.dest, files: 0, bytes: 0 }
+  }
+  return out
+}
+
 export function lockFile(plan: Plan, outcomes: Outcome[], now = new Date()): LockFile {
   const sources: LockFile['sources'] = {}
   for (const o of outcomes) {

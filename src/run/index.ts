@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { Output } from '../constants.js'
 import type { Host } from '../host.js'
-import { lockFile, sourcesOutput } from '../report/outputs.js'
+import { lockFile, plannedSourcesOutput, sourcesOutput } from '../report/outputs.js'
 import { planText, summaryMarkdown } from '../report/summary.js'
 import { SecretStore } from '../secrets/store.js'
 import type { Settings } from '../settings.js'
@@ -38,6 +38,8 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup)
   if (settings.dryRun) {
     host.info('dry run: nothing fetched, nothing written')
     if (primary) host.setOutput(Output.Path, primary.dest)
+    // The plan as data, so a workflow can fan out one job per source (fetch-matrix.yml).
+    host.setOutput(Output.Sources, JSON.stringify(plannedSourcesOutput(plan.sources)))
     return { plan, outcomes: [] }
   }
 
