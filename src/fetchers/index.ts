@@ -1,4 +1,5 @@
 import type { Source } from '../spec/model.js'
+import { gcsFetcher } from './gcs.js'
 import { hostPathFetcher } from './host-path.js'
 import { httpFetcher } from './http.js'
 import { ociFetcher } from './oci.js'
@@ -20,8 +21,9 @@ export function fetcherFor(source: Source): Fetcher {
       return ociFetcher as Fetcher
     case 'http':
       return httpFetcher as Fetcher
-    case 'git':
     case 'gcs':
+      return gcsFetcher as Fetcher
+    case 'git':
     case 'wasb':
       return unsupported(kind)
     default: {
