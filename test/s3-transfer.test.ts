@@ -89,6 +89,19 @@ describe('s3 transfers', () => {
     await expect(fs.stat(path.join(ws, 'data'))).rejects.toThrow()
   })
 
+  it('a server that never answers is timed out after `timeout` seconds, retried, then an error', async () => {
+    const ws = await workspace()
+    s3.stall = (_m, url) => url.startsWith('/bulk/large/small.bin')
+    const from = s3.requests.length
+    const started = Date.now()
+    const spec1 = spec('s3', 's3://bulk/large/small.bin').replace('    path: data\n', '    path: data\n    timeout: 0.5\n')
+    const c = await runSpec({ workspace: ws, spec: spec1, secrets: secrets(), env: { ...env, FETCH_SOURCES_ATTEMPTS: '2' } }).finally(() => delete s3.stall)
+    expect(c.error).toBeDefined()
+    expect(c.logs.join('\n')).toMatch(/retrying bulk\/large\/small\.bin: .*(timeout|Timeout|timed out)/)
+    expect(gets(from, 'large/small.bin')).toHaveLength(2)
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
   it('missing object between listing and download is a 404 naming the key', async () => {
     const ws = await workspace()
     s3.rewriteListing = (xml) => xml.replace('<Contents>', '<Contents><Key>large/gone.bin</Key><Size>3</Size><ETag>"x"</ETag></Contents><Contents>')

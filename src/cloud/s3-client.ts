@@ -121,6 +121,8 @@ export async function createS3Client(location: S3Location, tuning: Tuning, concu
       connectionTimeout: Math.min(tuning.idleMs, 30_000),
       // Socket idle timeout: a stalled response fails instead of hanging the run.
       requestTimeout: tuning.idleMs,
+      // Without this the handler only logs a warning and the request hangs on.
+      throwOnRequestTimeout: true,
       httpAgent: agent,
       httpsAgent: agent
     }

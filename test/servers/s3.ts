@@ -23,6 +23,8 @@ export interface S3TestServer {
   requests: string[]
   /** When it returns true for a GET, one byte of that response body is flipped. */
   corrupt?: (method: string, url: string) => boolean
+  /** When it returns true the request gets no answer at all (a hung server). */
+  stall?: (method: string, url: string) => boolean
   /** Rewrites ListObjectsV2 answers: lets a test serve keys no sane store would keep (`../x`). */
   rewriteListing?: (xml: string) => string
   /** Direct client (no proxy) for seeding data. */
@@ -153,6 +155,7 @@ export async function startS3(opts: { root?: string } = {}): Promise<S3TestServe
   const proxy = http.createServer((req, res) => {
     void (async () => {
       server.requests.push(`${req.method} ${req.url}`)
+      if (server.stall?.(req.method ?? '', req.url ?? '')) return
       if (!(await verifySignature(req, secretAccessKey))) {
         req.resume()
         res.writeHead(403, { 'content-type': 'application/xml' })
