@@ -119,10 +119,12 @@ export async function createS3Client(location: S3Location, tuning: Tuning, concu
     responseChecksumValidation: 'WHEN_REQUIRED',
     requestHandler: {
       connectionTimeout: Math.min(tuning.idleMs, 30_000),
-      // Socket idle timeout: a stalled response fails instead of hanging the run.
+      // Time to the response headers; the SDK only warns about it unless told to throw.
       requestTimeout: tuning.idleMs,
-      // Without this the handler only logs a warning and the request hangs on.
       throwOnRequestTimeout: true,
+      // Socket idle timeout for the whole exchange (a listing's body too): a stalled server fails
+      // the attempt instead of hanging the run (requestTimeout alone never fails it).
+      socketTimeout: tuning.idleMs,
       httpAgent: agent,
       httpsAgent: agent
     }
