@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { resolveInside } from '../src/spec/sources.js'
-import { kindOfUrl } from '../src/util/urls.js'
+import { fileUrlOf, kindOfUrl } from '../src/util/urls.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -45,6 +45,10 @@ describe('resolveInside on posix', () => {
 describe('inline URLs that are Windows paths', () => {
   it.each([['C:\\data\\set'], ['d:/data'], ['.\\data'], ['..\\data'], ['/srv/data'], ['./data']])('%s is a host path', (url) => {
     expect(kindOfUrl(url)).toBe('host_path')
+  })
+  it('file URLs of local paths have three slashes on every OS', () => {
+    expect(fileUrlOf('C:\\data\\set', path.win32)).toBe('file:///C:/data/set')
+    expect(fileUrlOf('/srv/data', path.posix)).toBe('file:///srv/data')
   })
   it('a scp-like git URL stays git', () => {
     expect(kindOfUrl('git@github.com:org/repo.git')).toBe('git')

@@ -6,6 +6,7 @@ import { FetchError } from '../errors.js'
 import { landObjects, type PlannedObject } from '../run/objects.js'
 import { select } from '../run/select.js'
 import type { HostPathSource } from '../spec/model.js'
+import { fileUrlOf } from '../util/urls.js'
 import type { Fetcher } from './types.js'
 
 async function listTree(root: string, rel = ''): Promise<Array<{ key: string; size: number }>> {
@@ -64,6 +65,6 @@ export const hostPathFetcher: Fetcher<HostPathSource> = {
       ctx,
       download: (o, file) => fs.copyFile(path.join(root, ...o.key.split('/')), file)
     })
-    return { url: `file://${source.hostPath.split(path.sep).join('/')}`, ...landed }
+    return { url: fileUrlOf(source.hostPath), ...landed }
   }
 }

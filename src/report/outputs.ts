@@ -1,6 +1,7 @@
 import type { ObjectEntry } from '../fetchers/types.js'
 import type { Plan, Source } from '../spec/model.js'
 import type { Outcome } from '../run/execute.js'
+import { fileUrlOf } from '../util/urls.js'
 
 /** One entry of the `sources` output, exactly the contract's fields. */
 export interface SourceOutput {
@@ -31,7 +32,7 @@ export function sourceAddress(s: Source): string {
     case 'http':
       return s.url
     case 'host_path':
-      return `file://${s.hostPath}`
+      return fileUrlOf(s.hostPath)
     default:
       return s.uri
   }

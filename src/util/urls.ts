@@ -1,3 +1,4 @@
+import * as nodePath from 'node:path'
 import type { SourceKind } from '../spec/model.js'
 
 const SCP_LIKE = /^[A-Za-z0-9._~-]+@[A-Za-z0-9.-]+:(?!\/\/)[^\s]+$/
@@ -103,4 +104,10 @@ export function nameFromUrl(url: string): string {
     .replace(ARCHIVE, '')
     .replace(/[^A-Za-z0-9_.-]/g, '-')
   return /^[A-Za-z0-9]/.test(clean) ? clean : `source-${clean}`
+}
+
+/** `file://` URL of a local path, the same on every OS: `C:\data` → `file:///C:/data`. */
+export function fileUrlOf(localPath: string, p: nodePath.PlatformPath = nodePath): string {
+  const slashed = localPath.split(p.sep).join('/')
+  return `file://${slashed.startsWith('/') ? '' : '/'}${slashed}`
 }
