@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream'
 import { explainGcsError } from '../cloud/gcs-errors.js'
+import { withTimeout } from '../cloud/timeout.js'
 import { gcsAuth, openGcs, parseGsUri, type GcsClient, type GcsLocation, type GcsObject } from '../cloud/gcs-client.js'
 import { FetchError } from '../errors.js'
 import { landObjects, type PlannedObject } from '../run/objects.js'
@@ -172,18 +173,4 @@ function explainStream(stream: Readable, explain: (e: unknown) => unknown): Read
   })
   stream.pipe(out)
   return out
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  try {
-    return await Promise.race([
-      p,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error(`no response for ${ms / 1000} s`), { code: 'ETIMEDOUT' })), ms)
-      })
-    ])
-  } finally {
-    clearTimeout(timer)
-  }
 }

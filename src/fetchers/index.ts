@@ -5,6 +5,7 @@ import { httpFetcher } from './http.js'
 import { ociFetcher } from './oci.js'
 import { s3Fetcher } from './s3.js'
 import type { Fetcher } from './types.js'
+import { wasbFetcher } from './wasb.js'
 
 /**
  * The fetcher for a source's kind. Fetcher modules are cheap to load; each one imports its SDK
@@ -23,8 +24,9 @@ export function fetcherFor(source: Source): Fetcher {
       return httpFetcher as Fetcher
     case 'gcs':
       return gcsFetcher as Fetcher
-    case 'git':
     case 'wasb':
+      return wasbFetcher as Fetcher
+    case 'git':
       return unsupported(kind)
     default: {
       const never: never = kind
