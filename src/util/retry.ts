@@ -95,12 +95,27 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
       return await fn(attempt)
     } catch (error) {
       if (attempt >= attempts || options.signal?.aborted || !retryable(error)) throw error
-      const hinted = (error as RetryAfter | undefined)?.retryAfterMs
+      const hinted = retryAfterOf(error)
       const delay = hinted !== undefined ? Math.min(hinted, 60_000) : backoffMs(attempt, baseMs, maxMs, random)
       options.onRetry?.(error, attempt, delay)
       await sleep(delay)
     }
   }
+}
+
+/**
+ * The wait a server asked for: `retryAfterMs` set by our own fetchers, else the `Retry-After`
+ * header of the raw response an SDK error carries (the AWS SDK keeps it, non-enumerable, in
+ * `$response`; with `maxAttempts: 1` nobody else reads it).
+ */
+export function retryAfterOf(error: unknown): number | undefined {
+  if (!error || typeof error !== 'object') return undefined
+  const e = error as RetryAfter & { $response?: { headers?: Record<string, string | undefined> } }
+  if (e.retryAfterMs !== undefined) return e.retryAfterMs
+  const headers = e.$response?.headers
+  if (!headers) return undefined
+  const name = Object.keys(headers).find((k) => k.toLowerCase() === 'retry-after')
+  return name ? parseRetryAfter(headers[name]) : undefined
 }
 
 /** `Retry-After` header (seconds or HTTP date) in milliseconds. */
