@@ -1,11 +1,11 @@
 import type { Source } from '../spec/model.js'
 import { gcsFetcher } from './gcs.js'
+import { gitFetcher } from './git.js'
 import { hostPathFetcher } from './host-path.js'
 import { httpFetcher } from './http.js'
 import { ociFetcher } from './oci.js'
 import { s3Fetcher } from './s3.js'
 import type { Fetcher } from './types.js'
-import { wasbFetcher } from './wasb.js'
 
 /**
  * The fetcher for a source's kind. Fetcher modules are cheap to load; each one imports its SDK
@@ -24,9 +24,9 @@ export function fetcherFor(source: Source): Fetcher {
       return httpFetcher as Fetcher
     case 'gcs':
       return gcsFetcher as Fetcher
-    case 'wasb':
-      return wasbFetcher as Fetcher
     case 'git':
+      return gitFetcher as Fetcher
+    case 'wasb':
       return unsupported(kind)
     default: {
       const never: never = kind

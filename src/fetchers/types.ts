@@ -26,8 +26,13 @@ export interface FetchContext {
   /** Private scratch directory (credential files, downloads), removed after the source. */
   scratch: string
   signal: AbortSignal
-  /** Paths the post step must remove if this process dies before its own cleanup. */
-  registerCleanup(path: string): void
+  /**
+   * Paths the post step must remove if this process dies before its own cleanup. `untilPost`:
+   * kept for later steps of the job (persisted git credentials), removed only by the post step.
+   */
+  registerCleanup(path: string, options?: { untilPost?: boolean }): void
+  /** Every source of the plan (a git source's submodules may use another source's credentials). */
+  peers?: readonly Source[]
   /** This source's log: lines are grouped under the source when it finishes. */
   log: SourceLog
   /**

@@ -38,12 +38,12 @@ function bufferedLog(host: Host, name: string): SourceLog & { lines: string[] } 
 export async function fetchAll(sources: Source[], settings: Settings, host: Host, cleanup: Cleanup, frozen?: Map<string, Locked>): Promise<Outcome[]> {
   const limiter = new Limiter(settings.concurrency)
   const controller = new AbortController()
-  return Promise.all(sources.map((source) => fetchOne(source, { settings, host, cleanup, limiter, signal: controller.signal, locked: frozen?.get(source.name) })))
+  return Promise.all(sources.map((source) => fetchOne(source, { settings, host, cleanup, limiter, signal: controller.signal, locked: frozen?.get(source.name), peers: sources })))
 }
 
 async function fetchOne(
   source: Source,
-  env: { settings: Settings; host: Host; cleanup: Cleanup; limiter: Limiter; signal: AbortSignal; locked: Locked | undefined }
+  env: { settings: Settings; host: Host; cleanup: Cleanup; limiter: Limiter; signal: AbortSignal; locked: Locked | undefined; peers: readonly Source[] }
 ): Promise<Outcome> {
   const started = Date.now()
   const fetcher = fetcherFor(source)
@@ -65,7 +65,8 @@ async function fetchOne(
       staging,
       scratch,
       signal: env.signal,
-      registerCleanup: (p) => env.cleanup.add(p),
+      registerCleanup: (p, options) => env.cleanup.add(p, options),
+      peers: env.peers,
       log,
       ...((await exists(source.dest)) ? { previous: source.dest } : {}),
       ...(env.locked ? { frozen: { commit: env.locked.commit, digest: env.locked.digest, ...(env.locked.objects ? { objects: env.locked.objects } : {}) } } : {})

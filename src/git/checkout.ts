@@ -1,0 +1,96 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import type { SourceLog } from '../fetchers/types.js'
+import type { GitSource } from '../spec/model.js'
+import type { Git } from './git.js'
+import { initRepo, readHead } from './repo.js'
+import { isFullSha, resolveRevision, type Target } from './revision.js'
+
+export interface CheckoutOptions {
+  git: Git
+  /** The work tree: staging for a fresh checkout, the previous destination for a reuse. */
+  dir: string
+  source: GitSource
+  /** Credentials and protocol settings for every git process of this source. */
+  env: Record<string, string>
+  /** Update an existing checkout in place instead of starting from an empty directory. */
+  reuse: boolean
+  /** Cone directories (already including a `subdirectory`). */
+  sparse: string[]
+  log: SourceLog
+  /** Runs one network command with the retry policy. */
+  network: <T>(what: string, fn: () => Promise<T>) => Promise<T>
+}
+
+export interface CheckedOut {
+  ref: string
+  commit: string
+  /** Whether anything had to be downloaded. */
+  fetched: boolean
+}
+
+/**
+ * Brings `dir` to exactly the commit the source's revision names, with as few git processes as
+ * possible: `init` (fresh only), `ls-remote` (not for a full SHA), one `fetch` of exactly that
+ * object at the requested depth (skipped when a reused checkout already has it), `checkout`.
+ */
+export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
+  const { git, dir, source, env } = o
+  const run = (args: string[]) => git.exec(args, { cwd: dir, env })
+  if (!o.reuse) await initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse: o.sparse })
+
+  const target = await o.network('ls-remote', () => resolveRevision(git, dir, source.revision, env))
+  const shallow = await fs.stat(path.join(dir, '.git', 'shallow')).then(
+    () => true,
+    () => false
+  )
+  let fetched = false
+  let commit = target.commit
+  if (target.abbreviated) {
+    // A server cannot resolve an abbreviated SHA: fetch the history of every branch and tag, then
+    // resolve it locally (depth cannot apply).
+    o.log.info(`"${source.revision}" is an abbreviated SHA: fetching full history to resolve it`)
+    await o.network('fetch', () => run(fetchArgs(source, shallow, ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], true)))
+    fetched = true
+    const out = await git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${target.abbreviated}^{commit}`], { cwd: dir, env, allowFailure: true })
+    if (out.code !== 0) throw new Error(`no commit of the repository starts with "${target.abbreviated}"`)
+    commit = out.stdout.trim()
+  } else if (!o.reuse || !(await hasCommit(git, dir, target.want!)) || (source.depth === 0 && shallow)) {
+    await o.network('fetch', () => run(fetchArgs(source, shallow, refspecs(source, target), false)))
+    fetched = true
+  }
+  commit ??= (await run(['rev-parse', '--verify', '--end-of-options', `${target.localRef ?? 'FETCH_HEAD'}^{commit}`])).stdout.trim()
+
+  const checkout = target.branch ? ['checkout', '-q', '--force', '-B', target.branch, commit] : ['checkout', '-q', '--force', '--detach', commit]
+  await run(checkout)
+  if (o.reuse) await run(['clean', '-q', '-ffdx'])
+
+  const head = (await readHead(dir)) ?? (await run(['rev-parse', 'HEAD'])).stdout.trim()
+  if (head !== commit) throw new Error(`checkout ended at ${head}, not the resolved commit ${commit}`)
+  return { ref: target.ref, commit, fetched }
+}
+
+async function hasCommit(git: Git, dir: string, commit: string): Promise<boolean> {
+  const out = await git.exec(['cat-file', '-e', '--end-of-options', `${commit}^{commit}`], { cwd: dir, allowFailure: true })
+  return out.code === 0
+}
+
+function refspecs(source: GitSource, target: Target): string[] {
+  // Full history of a branch with the others, as a clone has them; tips by object id, never by
+  // name, so what is fetched is exactly what ls-remote resolved even if the branch moves meanwhile.
+  if (source.depth === 0 && !source.singleBranch && target.branch) return ['+refs/heads/*:refs/remotes/origin/*']
+  if (target.localRef) return [`+${target.want}:${target.localRef}`]
+  return [target.want!]
+}
+
+function fetchArgs(source: GitSource, shallow: boolean, specs: string[], fullHistory: boolean): string[] {
+  const args = ['fetch', '-q', '--no-recurse-submodules', '--no-write-commit-graph', source.tags ? '--tags' : '--no-tags']
+  if (!fullHistory && source.depth > 0) args.push(`--depth=${source.depth}`)
+  else if (shallow) args.push('--unshallow')
+  const filter = source.filter ?? (source.sparse.length || source.subdirectory ? 'blob:none' : undefined)
+  if (filter) args.push(`--filter=${filter}`)
+  args.push('--end-of-options', 'origin', ...specs)
+  return args
+}
+
+export { isFullSha }

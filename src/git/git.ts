@@ -1,0 +1,107 @@
+import * as exec from '@actions/exec'
+
+/** Oldest git we drive: `--end-of-options` (2.24), partial clone + cone sparse checkout that work. */
+export const MIN_GIT_VERSION = [2, 25, 0] as const
+
+export interface GitExecOptions {
+  cwd?: string
+  /** Added to the base environment (credentials, protocol config). Never logged. */
+  env?: Record<string, string>
+  /** Return a non-zero exit code instead of throwing. */
+  allowFailure?: boolean
+}
+
+export interface GitOutput {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** A git command that failed: its arguments (never secret: credentials travel by environment) and stderr. */
+export class GitCommandError extends Error {
+  override name = 'GitCommandError'
+  constructor(
+    readonly args: string[],
+    readonly code: number,
+    readonly stderr: string
+  ) {
+    super(`git ${args[0] ?? ''} failed (exit ${code}): ${lastLines(stderr)}`)
+  }
+}
+
+function lastLines(text: string, n = 4): string {
+  return (
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(-n)
+      .join(' | ') || 'no output'
+  )
+}
+
+/** Variables of the calling process that would redirect git somewhere we did not choose. */
+const SCRUBBED = /^(GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|NAMESPACE|CEILING_DIRECTORIES|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|CONFIG_PARAMETERS|ASKPASS|SSH|SSH_COMMAND|PROXY_COMMAND)|SSH_ASKPASS)$/
+
+/**
+ * The one way this project runs git: argument arrays, no shell, no prompt (`GIT_TERMINAL_PROMPT=0`,
+ * no askpass), output captured and never echoed (argv is safe to show, but we log our own lines).
+ */
+export class Git {
+  private constructor(
+    readonly path: string,
+    readonly version: string,
+    private readonly baseEnv: Record<string, string>
+  ) {}
+
+  /** Finds git and checks its version; throws `GitUnavailable` when it is missing or too old. */
+  static async create(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Git> {
+    const source = options.env ?? process.env
+    const baseEnv: Record<string, string> = {}
+    for (const [k, v] of Object.entries(source)) if (v !== undefined && !SCRUBBED.test(k)) baseEnv[k] = v
+    Object.assign(baseEnv, { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'Never', GIT_LFS_SKIP_SMUDGE: '1', LC_ALL: 'C' })
+    let out: exec.ExecOutput
+    try {
+      out = await exec.getExecOutput('git', ['--version'], { silent: true, ignoreReturnCode: true, env: baseEnv })
+    } catch (e) {
+      throw new GitUnavailable(`git was not found on PATH (${(e as Error).message})`)
+    }
+    const m = /git version (\d+)\.(\d+)(?:\.(\d+))?/.exec(out.stdout)
+    if (out.exitCode !== 0 || !m) throw new GitUnavailable(`\`git --version\` did not report a version: ${lastLines(out.stdout + out.stderr)}`)
+    const found = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)]
+    if (compareVersions(found, MIN_GIT_VERSION) < 0) {
+      throw new GitUnavailable(`git ${found.join('.')} is older than the minimum ${MIN_GIT_VERSION.join('.')}`)
+    }
+    return new Git('git', found.join('.'), baseEnv)
+  }
+
+  async exec(args: string[], options: GitExecOptions = {}): Promise<GitOutput> {
+    const out = await exec.getExecOutput(this.path, args, {
+      silent: true,
+      ignoreReturnCode: true,
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      env: { ...this.baseEnv, ...options.env }
+    })
+    if (out.exitCode !== 0 && !options.allowFailure) throw new GitCommandError(args, out.exitCode, out.stderr || out.stdout)
+    return { code: out.exitCode, stdout: out.stdout, stderr: out.stderr }
+  }
+
+  /** Whether `git lfs` is installed (it is a separate program). */
+  async hasLfs(): Promise<boolean> {
+    const out = await this.exec(['lfs', 'version'], { allowFailure: true })
+    return out.code === 0
+  }
+}
+
+/** git cannot be used here: the caller may fall back to a hosting API. */
+export class GitUnavailable extends Error {
+  override name = 'GitUnavailable'
+}
+
+export function compareVersions(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0)
+    if (d !== 0) return d
+  }
+  return 0
+}

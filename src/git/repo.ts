@@ -1,0 +1,68 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { configFileText } from './credentials.js'
+import type { Git } from './git.js'
+
+/**
+ * A fresh repository with `origin` configured, in one git process: the remote and sparse settings
+ * are appended to `.git/config` directly (they hold no secret) instead of costing a process each.
+ */
+export async function initRepo(git: Git, dir: string, url: string, options: { sha256?: boolean; sparse?: string[] } = {}): Promise<void> {
+  await git.exec(['init', '-q', '--template=', ...(options.sha256 ? ['--object-format=sha256'] : []), '--end-of-options', dir])
+  const entries: Array<[string, string]> = [
+    ['remote.origin.url', url],
+    ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
+  ]
+  if (options.sparse?.length) {
+    entries.push(['core.sparseCheckout', 'true'], ['core.sparseCheckoutCone', 'true'])
+    await fs.mkdir(path.join(dir, '.git', 'info'), { recursive: true })
+    await fs.writeFile(path.join(dir, '.git', 'info', 'sparse-checkout'), conePatterns(options.sparse))
+  }
+  await fs.appendFile(path.join(dir, '.git', 'config'), configFileText(entries))
+}
+
+/** The patterns `git sparse-checkout set --cone DIRS` writes: top-level files plus each directory. */
+export function conePatterns(dirs: string[]): string {
+  const lines = new Set<string>(['/*', '!/*/'])
+  for (const raw of dirs) {
+    const parts = raw.split('/').filter((p) => p && p !== '.')
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join('/')
+      lines.add(`/${parent}/`)
+      lines.add(`!/${parent}/*/`)
+    }
+    if (parts.length) lines.add(`/${parts.join('/')}/`)
+  }
+  return [...lines].join('\n') + '\n'
+}
+
+/** The commit HEAD points at, read from the files (no process); undefined when it cannot tell. */
+export async function readHead(dir: string): Promise<string | undefined> {
+  const gitDir = path.join(dir, '.git')
+  const head = (await fs.readFile(path.join(gitDir, 'HEAD'), 'utf8').catch(() => '')).trim()
+  if (/^[0-9a-f]{40,64}$/.test(head)) return head
+  const ref = /^ref: (refs\/\S+)$/.exec(head)?.[1]
+  if (!ref) return undefined
+  const loose = (await fs.readFile(path.join(gitDir, ...ref.split('/')), 'utf8').catch(() => '')).trim()
+  return /^[0-9a-f]{40,64}$/.test(loose) ? loose : undefined
+}
+
+/** Files and bytes of a checked-out tree, without `.git` (nor submodules' `.git` files). */
+export async function treeSize(root: string): Promise<{ files: number; bytes: number }> {
+  let files = 0
+  let bytes = 0
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true })
+    await Promise.all(
+      entries.map(async (e) => {
+        if (e.name === '.git') return
+        const full = path.join(dir, e.name)
+        if (e.isDirectory()) return walk(full)
+        files++
+        bytes += (await fs.lstat(full)).size
+      })
+    )
+  }
+  await walk(root)
+  return { files, bytes }
+}
