@@ -199,6 +199,15 @@ describe('reusable workflow YAML', () => {
     expect(job.steps.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true)
   })
 
+  it('docs/workflows.md documents every input of fetch-and-run.yml and every FETCH_* variable', async () => {
+    const docs = await fs.readFile(path.join(ROOT, 'docs', 'workflows.md'), 'utf8')
+    const section = docs.slice(docs.indexOf('## `fetch-and-run.yml`'), docs.indexOf('## `fetch-matrix.yml`'))
+    const documented = [...section.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((m) => m[1]!)
+    const wf = await workflow('fetch-and-run.yml')
+    expect(documented.sort()).toEqual(Object.keys(wf.on.workflow_call.inputs).sort())
+    for (const name of Object.keys(fetchEnv({}))) expect(section).toContain(`| \`${name}\``)
+  })
+
   it('fetch-matrix.yml plans with a dry run, then fetches one source per job', async () => {
     const wf = await workflow('fetch-matrix.yml')
     expect(Object.keys(wf.on.workflow_call.inputs)).toEqual(expect.arrayContaining(['spec', 'command', 'runs-on', 'frozen']))
