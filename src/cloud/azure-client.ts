@@ -82,7 +82,8 @@ export function azureTarget(source: Pick<BucketSource, 'name' | 'uri' | 'options
   } else if (secret) {
     const key = secretField(secret, 'AZURE_ACCOUNT_KEY', 'AZURE_STORAGE_KEY', 'AZURE_STORAGE_ACCESS_KEY')
     const sas = secretField(secret, 'AZURE_SAS_TOKEN', 'AZURE_STORAGE_SAS_TOKEN')
-    const raw = secret.fields ? undefined : secret.raw.trim()
+    // `sv=…&sig=…` or a base64 key can read as one KEY=VALUE line to the secret parser: judge the raw value.
+    const raw = secret.fields && Object.keys(secret.fields).length > 1 ? undefined : secret.raw.trim()
     if (key || (raw && ACCOUNT_KEY.test(raw))) {
       if (!account) {
         throw new FetchError(

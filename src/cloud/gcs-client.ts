@@ -67,7 +67,8 @@ function parseKey(source: string, text: string, from: string): ServiceAccountKey
 export async function gcsAuth(source: string, secret: Secret | undefined, customEndpoint: boolean): Promise<GcsAuth> {
   if (!secret) return customEndpoint ? { type: 'none' } : { type: 'default' }
   const where = `secret "${secret.name}"`
-  if (secret.fields?.type !== undefined && secret.fields.private_key !== undefined)
+  // The whole value is a credentials JSON: a service-account key, or a workload identity federation config.
+  if (secret.fields?.type !== undefined && secret.raw.trim().startsWith('{'))
     return { type: 'key', credentials: parseKey(source, secret.raw, where), from: where }
   const dict = secretField(secret, 'GC_KEYFILE_DICT', 'GOOGLE_CREDENTIALS', 'GCP_CREDENTIALS')
   if (dict) return { type: 'key', credentials: parseKey(source, dict, `${where} key GC_KEYFILE_DICT`), from: where }
