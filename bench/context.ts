@@ -1,0 +1,37 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import type { S3TestServer } from '../test/servers/s3.js'
+import type { ObjectSets, RepoShape } from './data.js'
+import type { BenchGitServer } from './git-server.js'
+import type { Dirs } from './sides.js'
+import type { FetchSourcesBinary } from './tools.js'
+
+export interface Options {
+  rounds: number
+  only?: Set<string>
+  quick: boolean
+  large: boolean
+  build: boolean
+  dest: string
+}
+
+/** Everything a scenario needs: the bundle, the servers with their data, and directories. */
+export interface BenchContext {
+  options: Options
+  bin: FetchSourcesBinary
+  log: (line: string) => void
+  /** Root of this run's directories under `--dest`, and its off-filesystem twin for configs. */
+  outRoot: string
+  confRoot: string
+  s3?: { server: S3TestServer; bucket: string; sets: ObjectSets }
+  git?: { server: BenchGitServer; shapes: Record<'small' | 'big' | 'four', RepoShape[]> }
+  /** False when the bundle has no git fetcher yet (git sources then fail with "not supported"). */
+  gitSupported: boolean
+}
+
+export async function dirsFor(ctx: BenchContext, scenario: string): Promise<Dirs> {
+  const dirs = { out: path.join(ctx.outRoot, scenario), conf: path.join(ctx.confRoot, scenario) }
+  await fs.mkdir(dirs.out, { recursive: true })
+  await fs.mkdir(dirs.conf, { recursive: true })
+  return dirs
+}

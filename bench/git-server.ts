@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto'
+import * as fs from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { startGitHttp, type GitHttpServer } from '../test/servers/git-http.js'
+
+/**
+ * The tests' smart-HTTP server (git http-backend behind Basic auth), serving the generated
+ * repositories through symlinks, with what each side needs to authenticate.
+ */
+export interface BenchGitServer {
+  url(repo: string): string
+  /** The fetch-sources secret: `user:password`. */
+  secret: string
+  /** Environment that makes a plain `git clone` authenticate (config through env, not argv). */
+  cloneEnv: Record<string, string>
+  http: GitHttpServer
+  stop(): Promise<void>
+}
+
+export async function startBenchGit(repos: Record<string, string>): Promise<BenchGitServer> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'fs-bench-git-'))
+  for (const [name, dir] of Object.entries(repos)) await fs.symlink(dir, path.join(root, `${name}.git`))
+  const password = randomBytes(12).toString('hex')
+  const http = await startGitHttp({ root, users: { bench: password } })
+  const basic = Buffer.from(`bench:${password}`).toString('base64')
+  return {
+    url: (repo) => `${http.url}/${repo}.git`,
+    secret: `bench:${password}`,
+    cloneEnv: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` },
+    http,
+    async stop() {
+      await http.close()
+      await fs.rm(root, { recursive: true, force: true })
+    }
+  }
+}

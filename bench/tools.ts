@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs'
+import * as fs from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { sh } from './measure.js'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Baselines are the Debian packages a user would `apt-get install` in a shell step. */
+const BASELINES = [
+  { bin: '/usr/bin/rclone', pkg: 'rclone' },
+  { bin: '/usr/bin/aws', pkg: 'awscli' },
+  { bin: '/usr/bin/time', pkg: 'time' }
+]
+
+export async function ensureBaselines(log: (l: string) => void): Promise<void> {
+  const missing = BASELINES.filter((b) => !existsSync(b.bin)).map((b) => b.pkg)
+  if (missing.length === 0) return
+  log(`installing ${missing.join(', ')} from Debian`)
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo']
+  const run = (args: string[]): Promise<string> =>
+    sh(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  await run(['apt-get', 'update', '-qq'])
+  await run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...missing])
+}
+
+/** How to start fetch-sources: `node <entry> …args`. */
+export interface FetchSourcesBinary {
+  entry: string
+  /** Directory holding the bundle's chunks (to tell which files a run loaded). */
+  bundleDir: string
+  label: string
+  dispose(): Promise<void>
+}
+
+/**
+ * Default: the committed bundle through the real CLI (`bin/fetch-sources.js` imports
+ * `dist/index.js`). `--build`: the current source bundled with ncc into a temp directory, behind
+ * a wrapper that does exactly what `bin/fetch-sources.js` does — dist/ itself is never touched.
+ */
+export async function fetchSourcesBinary(build: boolean, log: (l: string) => void): Promise<FetchSourcesBinary> {
+  if (!build) {
+    return { entry: path.join(ROOT, 'bin', 'fetch-sources.js'), bundleDir: path.join(ROOT, 'dist'), label: 'dist/ (committed bundle)', dispose: async () => {} }
+  }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fs-bench-build-'))
+  log(`bundling src/index.ts with ncc into ${dir}`)
+  await sh(path.join(ROOT, 'node_modules', '.bin', 'ncc'), ['build', path.join(ROOT, 'src', 'index.ts'), '-o', dir, '--target', 'es2022', '--quiet'], {
+    cwd: ROOT
+  })
+  await fs.writeFile(path.join(dir, 'package.json'), '{\n  "type": "module"\n}\n')
+  const entry = path.join(dir, 'cli.js')
+  await fs.writeFile(entry, "import { runCli } from './index.js'\n\nprocess.exitCode = await runCli()\n")
+  return { entry, bundleDir: dir, label: 'fresh ncc build of src/', dispose: () => fs.rm(dir, { recursive: true, force: true }) }
+}
+
+/** An environment without the runner's or the user's settings leaking into either side. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(AWS_|RCLONE_|GITHUB_|INPUT_|RUNNER_|GIT_|FETCH_SOURCES_)/.test(k)) continue
+    env[k] = v
+  }
+  return { ...env, GIT_TERMINAL_PROMPT: '0', ...extra }
+}
