@@ -67,6 +67,7 @@ beforeAll(async () => {
   gcs.put('ml-data', 'corrupt/always.bin', randomBytes(2000), { corruptDownloads: 1_000 })
   gcs.put('ml-data', 'corrupt/once.bin', 'flaky wire', { corruptDownloads: 1 })
   gcs.put('ml-data', 'evil/../../escape.txt', 'outside')
+  gcs.put('ml-data', 'stall/slow.bin', randomBytes(4000), { stall: true })
   trap = http.createServer((req, res) => {
     escaped.push(`${req.method} ${req.url}`)
     res.writeHead(502).end()
@@ -199,6 +200,15 @@ describe('gcs transfers and integrity', () => {
 })
 
 describe('gcs errors', () => {
+  it('a stalled download is abandoned after the source timeout, retried, then fails', async () => {
+    const from = gcs.requests.length
+    const started = Date.now()
+    const c = await runSpec({ workspace: await workspace(), spec: spec('gs://ml-data/stall/slow.bin', '    timeout: 0.3\n'), secrets: secrets(), env })
+    expect(errorText(c)).toMatch(/store: .*gs:\/\/ml-data\/stall\/slow\.bin.*no data for 0\.3 s/)
+    expect(media(from)).toHaveLength(3)
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
   it('a wrong token is refused at once with a 403 message naming the bucket', async () => {
     const ws = await workspace()
     const from = gcs.requests.length

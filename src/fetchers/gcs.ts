@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream'
 import { explainGcsError } from '../cloud/gcs-errors.js'
-import { withTimeout } from '../cloud/timeout.js'
+import { namingTheObject, withTimeout } from '../cloud/timeout.js'
 import { gcsAuth, openGcs, parseGsUri, type GcsClient, type GcsLocation, type GcsObject } from '../cloud/gcs-client.js'
 import { FetchError } from '../errors.js'
 import { landObjects, type PlannedObject } from '../run/objects.js'
@@ -124,7 +124,7 @@ export const gcsFetcher: Fetcher<BucketSource> = {
       objects,
       ctx,
       download: async (planned, file) => {
-        await downloadObject(byRel.get(planned.key)!, file, { client, location, tuning, ctx, progress, explain })
+        await downloadObject(byRel.get(planned.key)!, file, { source: source.name, client, location, tuning, ctx, progress, explain })
         progress.fileDone()
       }
     })
@@ -133,6 +133,7 @@ export const gcsFetcher: Fetcher<BucketSource> = {
 }
 
 interface DownloadDeps {
+  source: string
   client: GcsClient
   location: GcsLocation
   tuning: Tuning
@@ -157,10 +158,14 @@ async function downloadObject(o: GcsObject, file: string, d: DownloadDeps): Prom
     progress: d.progress,
     onRetry: (m: string) => d.ctx.log.info(`retrying ${m}`)
   }
-  if (o.size > 2 * d.tuning.partSize) {
-    await downloadRanged({ ...common, size: o.size, limiter: d.ctx.limiter, openRange: (start, end, signal) => open(signal, { start, end }) })
-  } else {
-    await downloadToFile({ ...common, open: (signal) => open(signal) })
+  try {
+    if (o.size > 2 * d.tuning.partSize) {
+      await downloadRanged({ ...common, size: o.size, limiter: d.ctx.limiter, openRange: (start, end, signal) => open(signal, { start, end }) })
+    } else {
+      await downloadToFile({ ...common, open: (signal) => open(signal) })
+    }
+  } catch (error) {
+    throw namingTheObject(d.source, common.label, error)
   }
 }
 

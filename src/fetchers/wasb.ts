@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import { azureTarget, openAzure, parseWasbUri, type AzureBlob, type AzureClient, type WasbLocation } from '../cloud/azure-client.js'
 import { explainAzureError } from '../cloud/azure-errors.js'
-import { withTimeout } from '../cloud/timeout.js'
+import { namingTheObject, withTimeout } from '../cloud/timeout.js'
 import { FetchError } from '../errors.js'
 import { landObjects, type PlannedObject } from '../run/objects.js'
 import { select } from '../run/select.js'
@@ -115,10 +115,14 @@ export const wasbFetcher: Fetcher<BucketSource> = {
           progress,
           onRetry: (m: string) => ctx.log.info(`retrying ${m}`)
         }
-        if (b.size > 2 * tuning.partSize) {
-          await downloadRanged({ ...common, size: b.size, limiter: ctx.limiter, openRange: (start, end, signal) => open(signal, { start, end }) })
-        } else {
-          await downloadToFile({ ...common, open: (signal) => open(signal) })
+        try {
+          if (b.size > 2 * tuning.partSize) {
+            await downloadRanged({ ...common, size: b.size, limiter: ctx.limiter, openRange: (start, end, signal) => open(signal, { start, end }) })
+          } else {
+            await downloadToFile({ ...common, open: (signal) => open(signal) })
+          }
+        } catch (error) {
+          throw namingTheObject(source.name, common.label, error)
         }
         progress.fileDone()
       }

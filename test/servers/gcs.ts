@@ -18,6 +18,8 @@ export interface StoredObject {
   composite?: boolean
   /** Serve this many downloads with one byte flipped (same length): corrupt bytes in transit. */
   corruptDownloads?: number
+  /** Send half the bytes, then nothing: a stalled connection. */
+  stall?: boolean
 }
 
 export interface GcsRequest {
@@ -133,6 +135,7 @@ export async function startGcs(opts: { token?: string } = {}): Promise<GcsServer
       return void res.end(data.subarray(start, end + 1))
     }
     res.writeHead(200, { ...headers, 'content-length': data.length })
+    if (object.stall) return void res.write(data.subarray(0, data.length >> 1))
     res.end(data)
   }
 
