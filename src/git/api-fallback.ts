@@ -32,9 +32,16 @@ interface Resolved {
 }
 
 async function viaGitHub(p: Provider, revision: string | undefined, token: string | undefined): Promise<Resolved> {
-  // @actions/github routes through https_proxy/no_proxy itself.
-  const { getOctokit } = await import('@actions/github')
-  const octokit = getOctokit(token ?? '', { baseUrl: p.apiUrl.replace(/\/$/, '') })
+  const { GitHub } = await import('@actions/github/lib/utils')
+  const { fetch, EnvHttpProxyAgent } = await import('undici')
+  // https_proxy/no_proxy decided per request URL (the API host, then the archive host it
+  // redirects to), not for api.github.com as @actions/github's defaults are.
+  const dispatcher = new EnvHttpProxyAgent()
+  const octokit = new GitHub({
+    baseUrl: p.apiUrl.replace(/\/$/, ''),
+    request: { fetch: (url: string, init: Record<string, unknown>) => fetch(url, { ...init, dispatcher } as never) },
+    ...(token ? { auth: `token ${token}` } : {})
+  })
   const repo = { owner: p.owner, repo: p.repo }
   let ref = revision?.startsWith('refs/') ? revision : ''
   let rev = revision
