@@ -33,12 +33,12 @@ const tree: Record<string, Buffer | string> = {
   'single/model.tar.gz': randomBytes(500)
 }
 
-function spec(uri: string, source = '', secret = true): string {
+function spec(uri: string, source = '', secret = true, schema = ''): string {
   return `version: 1
 connections:
   - name: store
     kind: gcs
-    schema: {bucket: "${uri}", endpoint: "${gcs.endpoint}"}
+    schema: {bucket: "${uri}", endpoint: "${gcs.endpoint}"${schema}}
 ${secret ? '    secret: {name: gcp-data}\n' : ''}sources:
   - connection: store
     path: data
@@ -175,6 +175,26 @@ describe('gcs transfers and integrity', () => {
     expect(ranges).toContain(`bytes=${15 * 1048576}-${16 * 1048576 - 1}`)
     // Ranged parts are pinned to the listed generation.
     expect(media(from).every((r) => r.query.generation === gcs.buckets.get('ml-data')!.get('big/blob.bin')!.generation)).toBe(true)
+  })
+
+  it('bills requester-pays downloads to projectId, and refuses requesterPays without one', async () => {
+    const from = gcs.requests.length
+    const c = await runSpec({
+      workspace: await workspace(),
+      spec: spec('gs://ml-data/models/v1', '', true, ', requesterPays: true, projectId: billing-project'),
+      secrets: secrets(),
+      env
+    })
+    expect(errorText(c)).toBe('')
+    expect(gcs.requests.slice(from).length).toBeGreaterThan(2)
+    expect(gcs.requests.slice(from).every((r) => r.query.userProject === 'billing-project')).toBe(true)
+    const bad = await runSpec({
+      workspace: await workspace(),
+      spec: spec('gs://ml-data/models/v1', '', true, ', requesterPays: true'),
+      secrets: secrets(),
+      env
+    })
+    expect(errorText(bad)).toMatch(/store: gs:\/\/ml-data\/models\/v1 is requester-pays: set `projectId`/)
   })
 
   it('verifies a composite object (no MD5) by CRC32C', async () => {

@@ -101,7 +101,8 @@ export const wasbFetcher: Fetcher<BucketSource> = {
         const expected: Expected = { size: b.size, ...(b.md5 ? { md5: b.md5 } : {}) }
         const open = async (signal: AbortSignal, range?: { start: number; end: number }): Promise<Readable> => {
           try {
-            return await client.read(b, range, signal)
+            // The engine's idle timer starts with the body; bound the wait for the response headers here.
+            return await withTimeout(client.read(b, range, signal), tuning.idleMs)
           } catch (error) {
             throw explain(error, b.key)
           }
