@@ -6,6 +6,7 @@ import { httpFetcher } from './http.js'
 import { ociFetcher } from './oci.js'
 import { s3Fetcher } from './s3.js'
 import type { Fetcher } from './types.js'
+import { wasbFetcher } from './wasb.js'
 
 /**
  * The fetcher for a source's kind. Fetcher modules are cheap to load; each one imports its SDK
@@ -24,22 +25,13 @@ export function fetcherFor(source: Source): Fetcher {
       return httpFetcher as Fetcher
     case 'gcs':
       return gcsFetcher as Fetcher
+    case 'wasb':
+      return wasbFetcher as Fetcher
     case 'git':
       return gitFetcher as Fetcher
-    case 'wasb':
-      return unsupported(kind)
     default: {
       const never: never = kind
       throw new Error(`no fetcher for kind ${String(never)}`)
-    }
-  }
-}
-
-function unsupported(kind: string): Fetcher {
-  return {
-    describe: (s) => `${kind} ${s.name} → ${s.relPath}`,
-    fetch: async () => {
-      throw new Error(`sources of kind ${kind} are not supported yet`)
     }
   }
 }
