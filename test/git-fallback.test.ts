@@ -19,7 +19,6 @@ let server: http.Server
 let api: string
 let main: string
 let tagged: string
-let tarball: Buffer
 const seen: Array<{ path: string; authorization?: string }> = []
 const savedPath = process.env.PATH
 
@@ -31,19 +30,21 @@ beforeAll(async () => {
   tagged = await commit(work, { 'README.md': 'v1\n', 'src/app.py': 'print(1)\n' }, 'one')
   main = await commit(work, { 'README.md': 'main\n', 'sub/dir/x.txt': 'x\n' }, 'two')
   const archives: Record<string, Buffer> = {}
-  for (const sha of [main, tagged]) archives[sha] = execFileSync('git', ['archive', '--format=tar.gz', `--prefix=acme-app-${sha.slice(0, 7)}/`, sha], { cwd: work })
-  tarball = archives[main]!
-  server = http.createServer((req, res) => {
+  for (const sha of [main, tagged])
+    archives[sha] = execFileSync('git', ['archive', '--format=tar.gz', `--prefix=acme-app-${sha.slice(0, 7)}/`, sha], { cwd: work })
+  server = http.createServer((req, res): void => {
     const u = new URL(req.url ?? '/', 'http://x')
     seen.push({ path: u.pathname, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) })
-    const json = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+    const json = (body: unknown): void => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
     const gh = /^\/repos\/acme\/app(?:\/(commits|tarball)\/(.+))?$/.exec(u.pathname)
     const gl = /^\/api\/v4\/projects\/acme%2Fapp(?:\/repository\/(commits\/(.+)|archive\.tar\.gz))?$/.exec(req.url!.split('?')[0]!)
     if (req.headers.authorization && !req.headers.authorization.includes(TOKEN)) return void res.writeHead(401).end('{"message":"Bad credentials"}')
-    if (u.pathname.startsWith('/download/')) return void res.writeHead(200, { 'content-type': 'application/gzip' }).end(archives[u.pathname.slice('/download/'.length)])
+    if (u.pathname.startsWith('/download/'))
+      return void res.writeHead(200, { 'content-type': 'application/gzip' }).end(archives[u.pathname.slice('/download/'.length)])
     if (gh) {
       if (!gh[1]) return json({ default_branch: 'main' })
-      if (gh[1] === 'commits') return gh[2] === 'main' ? json({ sha: main }) : gh[2] === 'v1' ? json({ sha: tagged }) : void res.writeHead(422).end('{"message":"No commit found"}')
+      if (gh[1] === 'commits')
+        return gh[2] === 'main' ? json({ sha: main }) : gh[2] === 'v1' ? json({ sha: tagged }) : void res.writeHead(422).end('{"message":"No commit found"}')
       return void res.writeHead(302, { location: `${api}/download/${gh[2]}` }).end()
     }
     if (gl) {

@@ -121,6 +121,22 @@ describe('git over smart HTTP', () => {
     expect(await fs.readFile(path.join(ws, 'app/feature.txt'), 'utf8')).toBe('feature\n')
   })
 
+  it('POLYAXON_GIT_CREDENTIALS (user:password) from a KEY=VALUE secret', async () => {
+    const { capture, sources } = await run('polyaxon', src('', 'px'), { px: `POLYAXON_GIT_CREDENTIALS=alice:${PASSWORD}` })
+    expect(capture.error, capture.logs.join('\n')).toBeUndefined()
+    expect(sources.app.commit).toBe(sha.c3)
+  })
+
+  it("the `token` input serves https URLs on GITHUB_SERVER_URL's host when a source has no secret", async () => {
+    const ws = path.join(root, 'ws', 'token-input')
+    await fs.mkdir(ws, { recursive: true })
+    const spec = `version: 1\nsources:\n  - {name: app, url: ${server.url}/app.git}\n`
+    const capture = await runSpec({ workspace: ws, spec, inputs: { token: TOKEN }, env: { GITHUB_SERVER_URL: server.url } })
+    expect(capture.error, capture.logs.join('\n')).toBeUndefined()
+    expect(capture.logs.join('\n')).toMatch(/credentials: the `token` input for http:\/\/127\.0\.0\.1:\d+\//)
+    expect(await leaks(capture, ws)).toEqual([])
+  })
+
   it.each([
     ['lightweight tag', 'light', 'refs/tags/light', 'c2'],
     ['annotated tag (peeled)', 'v1', 'refs/tags/v1', 'c1'],
@@ -141,6 +157,20 @@ describe('git over smart HTTP', () => {
     expect(capture.outputs.ref).toBe('')
     expect(git(path.join(ws, 'app'), 'rev-list', '--count', 'HEAD')).toBe('1')
     expect(await fs.readFile(path.join(ws, 'app/src/a.txt'), 'utf8')).toBe('one\n')
+  })
+
+  it('a protocol v0 server that refuses a non-tip SHA: found through its branches instead', async () => {
+    const v0 = await startGitHttp({ root: path.join(root, 'repos'), tokens: [TOKEN], v0: true })
+    try {
+      const spec = `version: 1\nsources:\n  - {name: app, url: ${v0.url}/app.git, secret: {name: app-token}, git: {revision: "${sha.c1}"}}\n`
+      const { ws, capture } = await run('v0', spec)
+      expect(capture.error, capture.logs.join('\n')).toBeUndefined()
+      expect(capture.logs.join('\n')).toMatch(/does not serve commit .* directly/)
+      expect(git(path.join(ws, 'app'), 'rev-parse', 'HEAD')).toBe(sha.c1)
+      expect(v0.requests.every((r) => r.protocol === undefined)).toBe(true)
+    } finally {
+      await v0.close()
+    }
   })
 
   it('full history with depth 0 brings tags and every commit', async () => {

@@ -84,7 +84,13 @@ describe('git over file://', () => {
 describe('transports git itself refuses', () => {
   it('ext:: is refused by git through protocol.allow, and nothing runs', async () => {
     const git = await Git.create()
-    const auth = await buildAuth({ url: 'https://example.invalid/x.git', credentials: [], knownHosts: [], dir: path.join(root, 'auth'), redactor: new Redactor() })
+    const auth = await buildAuth({
+      url: 'https://example.invalid/x.git',
+      credentials: [],
+      knownHosts: [],
+      dir: path.join(root, 'auth'),
+      redactor: new Redactor()
+    })
     const marker = path.join(root, 'pwned')
     const err = await git.exec(['ls-remote', '--end-of-options', `ext::sh -c touch% ${marker}`], { env: auth.env }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(GitCommandError)
@@ -122,7 +128,9 @@ describe('pieces', () => {
     const redactor = new Redactor()
     const auth = await buildAuth({
       url: 'https://git.example.com/a/b.git',
-      credentials: [{ url: 'https://git.example.com/a/b.git', credential: { kind: 'basic', user: 'x-access-token', password: 'tok-abcdef123', from: 'secret "s"' } }],
+      credentials: [
+        { url: 'https://git.example.com/a/b.git', credential: { kind: 'basic', user: 'x-access-token', password: 'tok-abcdef123', from: 'secret "s"' } }
+      ],
       knownHosts: [],
       dir: path.join(root, 'auth2'),
       redactor

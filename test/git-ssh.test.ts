@@ -87,7 +87,9 @@ describe('git over ssh', () => {
     const started = Date.now()
     const { ws, capture } = await run('mismatch', spec(otherHostLine), { 'deploy-key': sshd.userKey })
     expect(Date.now() - started).toBeLessThan(15_000)
-    expect(capture.logs.join('\n')).toMatch(/app: the SSH host key of ssh:\/\/root@127\.0\.0\.1:\d+\/.*app\.git is not trusted \(host key verification failed\)/)
+    expect(capture.logs.join('\n')).toMatch(
+      /app: the SSH host key of ssh:\/\/root@127\.0\.0\.1:\d+\/.*app\.git is not trusted \(host key verification failed\)/
+    )
     expect(await fs.stat(path.join(ws, 'app')).catch(() => undefined)).toBeUndefined()
   })
 

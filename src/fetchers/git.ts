@@ -67,7 +67,9 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     auth = await buildAuth({
       url: source.url,
       credentials: credentialsFor(source, ctx),
-      knownHosts: [source.knownHosts ?? '', ...(source.submodules ? (ctx.peers ?? []).map((p) => (p.kind === 'git' ? (p.knownHosts ?? '') : '')) : [])].filter(Boolean),
+      knownHosts: [source.knownHosts ?? '', ...(source.submodules ? (ctx.peers ?? []).map((p) => (p.kind === 'git' ? (p.knownHosts ?? '') : '')) : [])].filter(
+        Boolean
+      ),
       dir: authDir,
       redactor: ctx.host.redactor,
       ...(source.proxy ? { proxy: source.proxy } : {})
@@ -80,7 +82,12 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     const work = reuse ? ctx.previous! : source.subdirectory ? path.join(ctx.scratch, 'repo') : ctx.staging
     if (reuse) ctx.log.info(`updating the existing checkout at ${source.relPath} in place`)
     if (ctx.previous && !reuse) ctx.log.info(`${source.relPath} holds no checkout of ${publicUrl(source.url)}: it will be replaced`)
-    const errCtx = { source: source.name, url: publicUrl(source.url), ...(source.revision ? { revision: source.revision } : {}), ...(used ? { credentials: used.replace(/ for .*$/, '') } : {}) }
+    const errCtx = {
+      source: source.name,
+      url: publicUrl(source.url),
+      ...(source.revision ? { revision: source.revision } : {}),
+      ...(used ? { credentials: used.replace(/ for .*$/, '') } : {})
+    }
     const network = <T>(what: string, fn: () => Promise<T>): Promise<T> =>
       withRetry(
         async () => {
@@ -93,7 +100,11 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
         },
         { signal: ctx.signal, onRetry: (e, n, ms) => ctx.log.info(`${what} failed (${errorMessage(e)}); retry ${n} in ${ms} ms`) }
       )
-    const sparse = source.subdirectory ? (source.sparse.length ? source.sparse.map((s) => `${source.subdirectory}/${s}`) : [source.subdirectory]) : source.sparse
+    const sparse = source.subdirectory
+      ? source.sparse.length
+        ? source.sparse.map((s) => `${source.subdirectory}/${s}`)
+        : [source.subdirectory]
+      : source.sparse
 
     // One transfer slot for the whole network part of the source, never nested.
     const done = await ctx.limiter.run(async () => {
@@ -109,7 +120,9 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
       }
       return result
     })
-    ctx.log.info(`${source.revision ?? 'default branch'} → ${done.ref || 'commit'} at ${done.commit}${done.fetched ? '' : ' (already present, nothing downloaded)'}`)
+    ctx.log.info(
+      `${source.revision ?? 'default branch'} → ${done.ref || 'commit'} at ${done.commit}${done.fetched ? '' : ' (already present, nothing downloaded)'}`
+    )
 
     if (persist) {
       const file = path.join(authDir, 'config')
@@ -144,6 +157,19 @@ async function scrubPersisted(git: Git, dir: string): Promise<void> {
   }
 }
 
+const found = new Map<string, Promise<Git>>()
+
+/** One `git --version` per run (per PATH), not per source. */
+function gitFor(pathVar: string): Promise<Git> {
+  let git = found.get(pathVar)
+  if (!git) {
+    git = Git.create()
+    found.set(pathVar, git)
+    git.catch(() => found.delete(pathVar))
+  }
+  return git
+}
+
 /** `git`, `github` and `gitlab` sources. */
 export const gitFetcher: Fetcher<GitSource> = {
   describe: (s) => `git ${publicUrl(s.url)}${s.revision ? ` @ ${s.revision}` : ''}${s.depth ? ` (depth ${s.depth})` : ' (full history)'} → ${s.relPath}`,
@@ -151,10 +177,13 @@ export const gitFetcher: Fetcher<GitSource> = {
   async fetch(source, ctx) {
     let git: Git
     try {
-      git = await Git.create()
+      git = await gitFor(process.env.PATH ?? '')
     } catch (e) {
       if (!(e instanceof GitUnavailable)) throw e
-      if (!source.provider) throw new FetchError(source.name, `${e.message}: install git ≥ 2.25 (or use a github/gitlab connection, which can fall back to the API archive)`, { permanent: true })
+      if (!source.provider)
+        throw new FetchError(source.name, `${e.message}: install git ≥ 2.25 (or use a github/gitlab connection, which can fall back to the API archive)`, {
+          permanent: true
+        })
       ctx.log.warning(`${e.message}: downloading the ${source.provider.type} archive instead (no .git directory, no submodules or LFS)`)
       return fetchFromApi(source, ctx)
     }

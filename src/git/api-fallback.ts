@@ -99,8 +99,14 @@ export async function fetchFromApi(source: GitSource, ctx: FetchContext): Promis
         } catch (e) {
           const status = (e as { status?: number }).status
           const permanent = status === 401 || status === 403 || status === 404 || status === 422
-          const hint = status === 401 || status === 403 ? ` — check ${source.secret ? `secret "${source.secret.name}"` : 'the `token` input (or give the connection a secret)'}` : ''
-          throw new FetchError(source.name, `${p.type} API (${p.apiUrl}) for ${p.owner}/${p.repo}: ${errorMessage(e)}${hint}`, { cause: e, permanent: permanent || !status })
+          const hint =
+            status === 401 || status === 403
+              ? ` — check ${source.secret ? `secret "${source.secret.name}"` : 'the `token` input (or give the connection a secret)'}`
+              : ''
+          throw new FetchError(source.name, `${p.type} API (${p.apiUrl}) for ${p.owner}/${p.repo}: ${errorMessage(e)}${hint}`, {
+            cause: e,
+            permanent: permanent || !status
+          })
         }
       },
       { signal: ctx.signal, retryable: (e) => !(e as FetchError).permanent }

@@ -52,11 +52,24 @@ export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
     o.log.info(`"${source.revision}" is an abbreviated SHA: fetching full history to resolve it`)
     await o.network('fetch', () => run(fetchArgs(source, shallow, ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], true)))
     fetched = true
-    const out = await git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${target.abbreviated}^{commit}`], { cwd: dir, env, allowFailure: true })
+    const out = await git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${target.abbreviated}^{commit}`], {
+      cwd: dir,
+      env,
+      allowFailure: true
+    })
     if (out.code !== 0) throw new Error(`no commit of the repository starts with "${target.abbreviated}"`)
     commit = out.stdout.trim()
   } else if (!o.reuse || !(await hasCommit(git, dir, target.want!)) || (source.depth === 0 && shallow)) {
-    await o.network('fetch', () => run(fetchArgs(source, shallow, refspecs(source, target), false)))
+    try {
+      await o.network('fetch', () => run(fetchArgs(source, shallow, refspecs(source, target), false)))
+    } catch (e) {
+      // A protocol v0 server without uploadpack.allowReachableSHA1InWant serves only branch and
+      // tag tips: fetch those in full and find the commit among them.
+      if (target.ref !== '' || !/not our ref|unadvertised object/i.test(e instanceof Error ? e.message : '')) throw e
+      o.log.info(`the server does not serve commit ${commit} directly: fetching every branch and tag to find it`)
+      await o.network('fetch', () => run(fetchArgs(source, shallow, ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], true)))
+      if (!(await hasCommit(git, dir, commit!))) throw new Error(`commit ${commit} is not on any branch or tag of ${source.url}`)
+    }
     fetched = true
   }
   commit ??= (await run(['rev-parse', '--verify', '--end-of-options', `${target.localRef ?? 'FETCH_HEAD'}^{commit}`])).stdout.trim()

@@ -22,7 +22,7 @@ const RULES: Array<{ test: RegExp; permanent: boolean; say: (ctx: ErrorContext) 
   {
     test: /Permission denied \(publickey|Load key .*: (invalid format|bad permissions)/i,
     permanent: true,
-    say: (c) => `the SSH server of ${c.url} refused ${c.credentials ?? 'our key (no SSH key is configured: put one in the connection\'s secret)'}`
+    say: (c) => `the SSH server of ${c.url} refused ${c.credentials ?? "our key (no SSH key is configured: put one in the connection's secret)"}`
   },
   {
     test: /transport '?[\w+-]+'? not allowed|unsupported URL protocol|Unable to find remote helper/i,

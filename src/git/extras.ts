@@ -19,9 +19,17 @@ export class LfsMissing extends Error {
 }
 
 /** LFS objects of the checked-out commit, fetched in parallel by git-lfs, then put in place. */
-export async function fetchLfs(git: Git, dir: string, commit: string, env: Record<string, string>, network: <T>(what: string, fn: () => Promise<T>) => Promise<T>): Promise<void> {
+export async function fetchLfs(
+  git: Git,
+  dir: string,
+  commit: string,
+  env: Record<string, string>,
+  network: <T>(what: string, fn: () => Promise<T>) => Promise<T>
+): Promise<void> {
   if (!(await git.hasLfs())) {
-    throw new LfsMissing('`lfs: true` needs git-lfs, which is not installed on this runner: install it (e.g. `sudo apt-get install git-lfs`) or set `lfs: false`')
+    throw new LfsMissing(
+      '`lfs: true` needs git-lfs, which is not installed on this runner: install it (e.g. `sudo apt-get install git-lfs`) or set `lfs: false`'
+    )
   }
   await network('lfs fetch', () => git.exec(['lfs', 'fetch', 'origin', commit], { cwd: dir, env }))
   await git.exec(['lfs', 'checkout'], { cwd: dir, env })

@@ -21,6 +21,11 @@ export function isFileUrl(url: string): boolean {
 
 /** A comparable form of a remote URL: lower-case scheme and host, no trailing slash or `.git`. */
 export function sameRemote(a: string, b: string): boolean {
-  const norm = (u: string) => u.trim().replace(/\/+$/, '').replace(/\.git$/, '').replace(/^[a-z]+:\/\/[^/]+/i, (m) => m.toLowerCase())
+  const norm = (u: string) =>
+    u
+      .trim()
+      .replace(/\/+$/, '')
+      .replace(/\.git$/, '')
+      .replace(/^[a-z]+:\/\/[^/]+/i, (m) => m.toLowerCase())
   return norm(a) === norm(b)
 }

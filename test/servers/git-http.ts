@@ -40,7 +40,12 @@ export async function startGitHttp(o: GitHttpOptions): Promise<GitHttpServer> {
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x')
     const protocol = o.v0 ? undefined : (req.headers['git-protocol'] as string | undefined)
-    requests.push({ method: req.method ?? '', path: u.pathname, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(protocol ? { protocol } : {}) })
+    requests.push({
+      method: req.method ?? '',
+      path: u.pathname,
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      ...(protocol ? { protocol } : {})
+    })
     if (!authorized(req.headers.authorization, o)) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' }).end('unauthorized')
       return
