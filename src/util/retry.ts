@@ -105,17 +105,26 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
 
 /**
  * The wait a server asked for: `retryAfterMs` set by our own fetchers, else the `Retry-After`
- * header of the raw response an SDK error carries (the AWS SDK keeps it, non-enumerable, in
- * `$response`; with `maxAttempts: 1` nobody else reads it).
+ * header of the raw response an SDK error carries — the AWS SDK keeps it (non-enumerable) in
+ * `$response.headers`, Azure's RestError in `response.headers` (an object with `get`). With the
+ * SDKs' own retries off, nobody else reads it. A wrapped error's `cause` is looked at too.
  */
-export function retryAfterOf(error: unknown): number | undefined {
-  if (!error || typeof error !== 'object') return undefined
-  const e = error as RetryAfter & { $response?: { headers?: Record<string, string | undefined> } }
+export function retryAfterOf(error: unknown, depth = 0): number | undefined {
+  if (!error || typeof error !== 'object' || depth > 3) return undefined
+  type Headers = { get?: (name: string) => string | undefined | null } & Record<string, unknown>
+  const e = error as RetryAfter & { $response?: { headers?: Headers }; response?: { headers?: Headers }; cause?: unknown }
   if (e.retryAfterMs !== undefined) return e.retryAfterMs
-  const headers = e.$response?.headers
-  if (!headers) return undefined
-  const name = Object.keys(headers).find((k) => k.toLowerCase() === 'retry-after')
-  return name ? parseRetryAfter(headers[name]) : undefined
+  for (const headers of [e.$response?.headers, e.response?.headers]) {
+    if (!headers || typeof headers !== 'object') continue
+    if (typeof headers.get === 'function') {
+      const value = headers.get('retry-after')
+      if (value) return parseRetryAfter(value)
+      continue
+    }
+    const name = Object.keys(headers).find((k) => k.toLowerCase() === 'retry-after')
+    if (name) return parseRetryAfter(String(headers[name]))
+  }
+  return e.cause !== error ? retryAfterOf(e.cause, depth + 1) : undefined
 }
 
 /** `Retry-After` header (seconds or HTTP date) in milliseconds. */
