@@ -163,8 +163,18 @@ describe('http stalls fail within the timeout', () => {
     await expect(fs.stat(path.join(ws, 'out/f4'))).rejects.toThrow()
   })
 
+  it('a request read and never answered: fails within the timeout, naming the source', async () => {
+    proxy.set({ rate: 1, faults: ['stall'] })
+    const started = Date.now()
+    const { capture } = await run({ only: 'f6', extra: '    timeout: 1\n' }, limit)
+    expect((Date.now() - started) / 1000).toBeLessThan(8)
+    expect(failure(capture, 'f6')).toMatch(/f6: .*timeout/i)
+    expect(retryLines(capture)).toHaveLength(1)
+  })
+
   it('a connection accepted and never answered: fails within the timeout, naming the source', async () => {
     proxy.set({ stallConnections: 1 })
+    proxy.resetConnections()
     const started = Date.now()
     const { capture } = await run({ only: 'f5', extra: '    timeout: 1\n' }, limit)
     expect((Date.now() - started) / 1000).toBeLessThan(8)

@@ -205,8 +205,19 @@ describe('s3 stalls fail within the timeout', () => {
     await expect(fs.stat(path.join(ws, 'train'))).rejects.toThrow()
   })
 
+  it('an object request read and never answered: fails within the timeout, naming the source', async () => {
+    proxy.set({ rate: 1, faults: ['stall'], match: (m, u) => m === 'GET' && pathOf(u) === '/faults/data/part-04.bin' })
+    const started = Date.now()
+    const { capture } = await run('    timeout: 1\n', limit)
+    expect((Date.now() - started) / 1000).toBeLessThan(8)
+    expect(failure(capture)).toMatch(/train: .*1000 ms/)
+    expect(retryLines(capture)).toHaveLength(1)
+    expect(retryLines(capture)[0]).toMatch(/retrying faults\/data\/part-04\.bin: /)
+  })
+
   it('a connection accepted and never answered (the listing): fails within the timeout', async () => {
     proxy.set({ stallConnections: 1 })
+    proxy.resetConnections()
     const started = Date.now()
     const { capture } = await run('    timeout: 1\n', limit)
     const seconds = (Date.now() - started) / 1000

@@ -15,7 +15,9 @@ export type Fault =
   | 'status'
   /** The real response's headers and half its body, then the connection closes. */
   | 'truncate'
-  /** Headers of a 200 (with a length), then nothing: the body never comes. */
+  /** The request is read and never answered: not a byte comes back. */
+  | 'stall'
+  /** The real response's status and headers, then nothing: the body never comes. */
   | 'stall-headers'
 
 export interface FaultOptions {
@@ -62,6 +64,11 @@ export interface FaultProxy {
   connections: { dropped: number; stalled: number }
   /** Replaces the fault settings (per test); `{}` = a clean pass-through. */
   set(options: FaultOptions): void
+  /**
+   * Closes every open connection: SDKs keep module-wide keep-alive pools, so without this a test
+   * about new connections would ride on sockets an earlier test opened.
+   */
+  resetConnections(): void
   stop(): Promise<void>
 }
 
@@ -120,13 +127,12 @@ export async function startFaultProxy(target: string, opts: { seed?: number; lab
       req.socket.resetAndDestroy()
       return
     }
-    if (fault === 'status' || fault === 'stall-headers') {
+    if (fault === 'stall') {
       req.resume()
-      if (fault === 'stall-headers') {
-        res.writeHead(200, { 'content-length': '1048576', 'content-type': 'application/octet-stream' })
-        res.flushHeaders()
-        return
-      }
+      return
+    }
+    if (fault === 'status') {
+      req.resume()
       const status = options.status ?? 503
       const body = errorBody(status)
       res.writeHead(status, {
@@ -142,6 +148,11 @@ export async function startFaultProxy(target: string, opts: { seed?: number; lab
       { host: upstream.hostname, port: upstream.port, method, path: url, headers: req.headers },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.statusMessage ?? '', answer.headers)
+        if (fault === 'stall-headers') {
+          res.flushHeaders()
+          answer.resume()
+          return
+        }
         if (fault !== 'truncate') {
           answer.pipe(res)
           return
@@ -195,6 +206,9 @@ export async function startFaultProxy(target: string, opts: { seed?: number; lab
       options = next
       hits.clear()
       candidates = 0
+    },
+    resetConnections() {
+      for (const s of sockets) s.destroy()
     },
     async stop() {
       for (const s of sockets) s.destroy()
