@@ -133,6 +133,33 @@ describe('gcs prefix', () => {
     expect(JSON.parse(changed.outputs.sources!).store.digest).not.toBe(out.store!.digest)
   })
 
+  it('sync: true removes what the bucket no longer has; the default keeps it', async () => {
+    for (const k of ['sync/a.txt', 'sync/b.txt']) gcs.put('ml-data', k, k)
+    const ws = await workspace()
+    const run = (sync: boolean) => runSpec({ workspace: ws, spec: spec('gs://ml-data/sync', sync ? '    sync: true\n' : ''), secrets: secrets(), env })
+    expect(errorText(await run(false))).toBe('')
+    gcs.buckets.get('ml-data')!.delete('sync/b.txt')
+    expect(errorText(await run(false))).toBe('')
+    expect((await fs.readdir(path.join(ws, 'data'))).sort()).toEqual(['a.txt', 'b.txt'])
+    expect(errorText(await run(true))).toBe('')
+    expect(await fs.readdir(path.join(ws, 'data'))).toEqual(['a.txt'])
+  })
+
+  it('finds an emulator through STORAGE_EMULATOR_HOST when the schema has no endpoint', async () => {
+    const ws = await workspace()
+    const noEndpoint = spec('gs://ml-data/single/model.tar.gz').replace(`, endpoint: "${gcs.endpoint}"`, '')
+    const from = gcs.requests.length
+    const c = await runSpec({
+      workspace: ws,
+      spec: noEndpoint,
+      secrets: secrets(),
+      env: { ...env, STORAGE_EMULATOR_HOST: gcs.endpoint.replace('http://', '') }
+    })
+    expect(errorText(c)).toBe('')
+    expect(gcs.requests.length).toBeGreaterThan(from)
+    expect(sha(await fs.readFile(path.join(ws, 'data/model.tar.gz')))).toBe(sha(tree['single/model.tar.gz']!))
+  })
+
   it('lands a single object as its basename', async () => {
     const ws = await workspace()
     const c = await runSpec({ workspace: ws, spec: spec('gs://ml-data/single/model.tar.gz'), secrets: secrets(), env })
