@@ -67,6 +67,7 @@ beforeAll(async () => {
   gcs.put('ml-data', 'corrupt/always.bin', randomBytes(2000), { corruptDownloads: 1_000 })
   gcs.put('ml-data', 'corrupt/once.bin', 'flaky wire', { corruptDownloads: 1 })
   gcs.put('ml-data', 'evil/../../escape.txt', 'outside')
+  gcs.put('ml-data', 'busy/retry.bin', 'after two 503s', { failDownloads: 2 })
   gcs.put('ml-data', 'stall/slow.bin', randomBytes(4000), { stall: true })
   trap = http.createServer((req, res) => {
     escaped.push(`${req.method} ${req.url}`)
@@ -229,6 +230,15 @@ describe('gcs transfers and integrity', () => {
     const c = await runSpec({ workspace: ws, spec: spec('gs://ml-data/composite'), secrets: secrets(), env })
     expect(errorText(c)).toBe('')
     expect(await fs.readFile(path.join(ws, 'data/part.bin'), 'utf8')).toBe('composed of two uploads')
+  })
+
+  it('retries 503 answers', async () => {
+    const ws = await workspace()
+    const from = gcs.requests.length
+    const c = await runSpec({ workspace: ws, spec: spec('gs://ml-data/busy/retry.bin'), secrets: secrets(), env })
+    expect(errorText(c)).toBe('')
+    expect(await fs.readFile(path.join(ws, 'data/retry.bin'), 'utf8')).toBe('after two 503s')
+    expect(media(from)).toHaveLength(3)
   })
 
   it('retries corrupt bytes, then fails naming the object', async () => {

@@ -1,6 +1,6 @@
 import { FetchError } from '../errors.js'
 import type { BucketSource } from '../spec/model.js'
-import { isTransient } from '../util/retry.js'
+import { isTransient, isTransientStatus } from '../util/retry.js'
 import type { GcsAuth, GcsLocation } from './gcs-client.js'
 
 /**
@@ -23,6 +23,8 @@ export function explainGcsError(error: unknown, source: BucketSource, location: 
     }
     return error
   }
+  // The SDK's ApiError carries the HTTP status as a numeric `code`; `status` lets the retry policy see it.
+  if (isTransientStatus(status)) return Object.assign(error, { status })
   if (isTransient(error)) return error
   const where = `gs://${location.bucket}/${at.key ?? location.prefix}${at.endpoint ? ` at ${at.endpoint}` : ''}`
   const said = typeof e.message === 'string' && e.message ? ` (${e.message.split('\n')[0]!.slice(0, 200)})` : ''

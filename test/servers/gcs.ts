@@ -18,6 +18,8 @@ export interface StoredObject {
   composite?: boolean
   /** Serve this many downloads with one byte flipped (same length): corrupt bytes in transit. */
   corruptDownloads?: number
+  /** Answer this many downloads with 503, as GCS does under load. */
+  failDownloads?: number
   /** Send half the bytes, then nothing: a stalled connection. */
   stall?: boolean
 }
@@ -112,6 +114,10 @@ export async function startGcs(opts: { token?: string } = {}): Promise<GcsServer
     if (query.alt !== 'media') {
       res.writeHead(200, { 'content-type': 'application/json' })
       return void res.end(JSON.stringify(metadata(bucketName, name, object)))
+    }
+    if (object.failDownloads && object.failDownloads > 0) {
+      object.failDownloads--
+      return fail(res, 503, 'We encountered an internal error. Please try again.', 'backendError')
     }
     let data = object.data
     if (object.corruptDownloads && object.corruptDownloads > 0) {
