@@ -149,6 +149,18 @@ describe('wasb transfers and errors', () => {
     expect(ranges).toContain('bytes=0-1048575')
   })
 
+  it('retries 503 ServerBusy on listing and on download', async () => {
+    const ws = await workspace()
+    az.failNext(1, 'comp=list')
+    az.failNext(2, 'models/v1/config.json')
+    const from = az.requests.length
+    const c = await runSpec({ workspace: ws, spec: spec(URI('models/v1/')), secrets: keySecret(), env })
+    expect(errorText(c)).toBe('')
+    expect(await fs.readFile(path.join(ws, 'data/config.json'), 'utf8')).toBe('{"layers": 3}')
+    expect(listCalls(from)).toHaveLength(2)
+    expect(downloads(from).filter((r) => r.url.includes('config.json'))).toHaveLength(3)
+  })
+
   it('a Content-MD5 mismatch is retried, then fails naming the blob', async () => {
     const from = az.requests.length
     const c = await runSpec({ workspace: await workspace(), spec: spec(URI('corrupt/bad-md5.bin')), secrets: keySecret(), env })

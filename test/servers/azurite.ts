@@ -21,6 +21,8 @@ export interface Azurite {
   connectionString: string
   /** Every request that reached azurite through the recorder, in order. */
   requests: AzuriteRequest[]
+  /** Answer the next `count` requests whose URL contains `urlPart` with 503 ServerBusy. */
+  failNext(count: number, urlPart: string): void
   stop(): Promise<void>
 }
 
@@ -28,10 +30,17 @@ export interface Azurite {
  * A transparent reverse proxy in front of azurite that records request lines and ranges, so tests
  * can count downloads. Shared Key and SAS signatures do not cover the port, so they still verify.
  */
-async function startRecorder(target: number, requests: AzuriteRequest[]): Promise<http.Server> {
+async function startRecorder(target: number, requests: AzuriteRequest[], failures: Array<{ left: number; urlPart: string }>): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const range = (req.headers['x-ms-range'] ?? req.headers.range) as string | undefined
     requests.push({ method: req.method ?? '', url: req.url ?? '', ...(range ? { range } : {}) })
+    const failure = failures.find((f) => f.left > 0 && (req.url ?? '').includes(f.urlPart))
+    if (failure) {
+      failure.left--
+      req.resume()
+      res.writeHead(503, { 'x-ms-error-code': 'ServerBusy', 'content-type': 'application/xml' })
+      return void res.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>ServerBusy</Code><Message>The server is busy.</Message></Error>')
+    }
     const upstream = http.request({ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers)
       up.pipe(res)
@@ -105,12 +114,16 @@ export async function startAzurite(): Promise<Azurite> {
       throw new Error(`${(error as Error).message}\n${stderr}`)
     }
     const requests: AzuriteRequest[] = []
-    const recorder = await startRecorder(port, requests)
+    const failures: Array<{ left: number; urlPart: string }> = []
+    const recorder = await startRecorder(port, requests, failures)
     const endpoint = `http://127.0.0.1:${(recorder.address() as net.AddressInfo).port}/${AZURITE_ACCOUNT}`
     return {
       endpoint,
       connectionString: `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};BlobEndpoint=${endpoint};`,
       requests,
+      failNext(count, urlPart) {
+        failures.push({ left: count, urlPart })
+      },
       async stop() {
         recorder.closeAllConnections()
         await new Promise((r) => recorder.close(r))
