@@ -108,6 +108,9 @@ describe('git over smart HTTP', () => {
     expect(await fs.readFile(path.join(ws, 'app/src/a.txt'), 'utf8')).toBe('three\n')
     expect(git(path.join(ws, 'app'), 'rev-list', '--count', 'HEAD')).toBe('1')
     expect(git(path.join(ws, 'app'), 'symbolic-ref', 'HEAD')).toBe('refs/heads/main')
+    // As `git clone` leaves it: origin/main and the branch's upstream.
+    expect(git(path.join(ws, 'app'), 'rev-parse', '--abbrev-ref', 'main@{upstream}')).toBe('origin/main')
+    expect(git(path.join(ws, 'app'), 'rev-parse', 'origin/main')).toBe(sha.c3)
     expect(sources.app.files).toBe(5)
     const mine = server.requests.slice(before)
     expect(mine.some((r) => r.protocol === 'version=2')).toBe(true)

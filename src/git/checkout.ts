@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import type { SourceLog } from '../fetchers/types.js'
 import type { GitSource } from '../spec/model.js'
 import type { Git } from './git.js'
+import { configFileText } from './credentials.js'
 import { initRepo, readHead } from './repo.js'
 import { isFullSha, resolveRevision, type Target } from './revision.js'
 
@@ -39,14 +40,32 @@ export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
   const run = (args: string[]) => git.exec(args, { cwd: dir, env })
   if (!o.reuse) await initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse: o.sparse })
 
-  const target = await o.network('ls-remote', () => resolveRevision(git, dir, source.revision, env))
   const shallow = await fs.stat(path.join(dir, '.git', 'shallow')).then(
     () => true,
     () => false
   )
+  // A fresh fetch of the default branch or of a name that is most likely a branch does not wait
+  // for ls-remote: both run at once, and ls-remote only names what the fetch brought (one round
+  // trip instead of two). A name that turns out to be a tag is fetched after.
+  const guess = !o.reuse ? speculativeSpecs(source) : undefined
+  const [resolved, guessed] = await Promise.allSettled([
+    o.network('ls-remote', () => resolveRevision(git, dir, source.revision, env)),
+    guess ? o.network('fetch', () => run(fetchArgs(source, shallow, guess, false))) : Promise.resolve(undefined)
+  ])
+  if (resolved.status === 'rejected') throw resolved.reason
+  const target = resolved.value
   let fetched = false
   let commit = target.commit
-  if (target.abbreviated) {
+  if (guess && target.branch && guessed.status === 'rejected') throw guessed.reason
+  if (guess && guessed.status === 'fulfilled' && (target.branch || (source.revision === undefined && !target.ref))) {
+    fetched = true
+    // What the fetch brought is the commit, even if the branch moved since ls-remote.
+    commit =
+      source.depth === 0 && !source.singleBranch && target.branch
+        ? (await run(['rev-parse', '--verify', '--end-of-options', `refs/remotes/origin/${target.branch}^{commit}`])).stdout.trim()
+        : await fetchHeadCommit(dir)
+    if (target.branch) await trackBranch(dir, target.branch, commit)
+  } else if (target.abbreviated) {
     // A server cannot resolve an abbreviated SHA: fetch the history of every branch and tag, then
     // resolve it locally (depth cannot apply).
     o.log.info(`"${source.revision}" is an abbreviated SHA: fetching full history to resolve it`)
@@ -81,6 +100,37 @@ export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
   const head = (await readHead(dir)) ?? (await run(['rev-parse', 'HEAD'])).stdout.trim()
   if (head !== commit) throw new Error(`checkout ended at ${head}, not the resolved commit ${commit}`)
   return { ref: target.ref, commit, fetched }
+}
+
+/** What to fetch before knowing whether the revision is a branch; undefined when it cannot be one. */
+function speculativeSpecs(source: GitSource): string[] | undefined {
+  const rev = source.revision
+  if (rev !== undefined && (isFullSha(rev) || rev.startsWith('refs/') || /^[0-9a-f]{4,39}$/i.test(rev))) return undefined
+  if (source.depth === 0 && !source.singleBranch) return ['+refs/heads/*:refs/remotes/origin/*']
+  return rev === undefined ? ['HEAD'] : [`+refs/heads/${rev}:refs/remotes/origin/${rev}`]
+}
+
+async function fetchHeadCommit(dir: string): Promise<string> {
+  const text = await fs.readFile(path.join(dir, '.git', 'FETCH_HEAD'), 'utf8')
+  const sha = /^([0-9a-f]{40,64})\t/.exec(text)?.[1]
+  if (!sha) throw new Error('git fetch recorded no commit in FETCH_HEAD')
+  return sha
+}
+
+/** `origin/BRANCH` and the branch's upstream, as `git clone` leaves them (files only, no process). */
+async function trackBranch(dir: string, branch: string, commit: string): Promise<void> {
+  const ref = path.join(dir, '.git', 'refs', 'remotes', 'origin', ...branch.split('/'))
+  if (!(await fs.stat(ref).catch(() => undefined))) {
+    await fs.mkdir(path.dirname(ref), { recursive: true })
+    await fs.writeFile(ref, `${commit}\n`)
+  }
+  await fs.appendFile(
+    path.join(dir, '.git', 'config'),
+    configFileText([
+      ['branch.' + branch + '.remote', 'origin'],
+      ['branch.' + branch + '.merge', `refs/heads/${branch}`]
+    ])
+  )
 }
 
 async function hasCommit(git: Git, dir: string, commit: string): Promise<boolean> {

@@ -95,6 +95,9 @@ export function protocolConfig(url: string): Array<[string, string]> {
     ['protocol.file.allow', isFileUrl(url) ? 'always' : 'never'],
     // No credential helper and no askpass: a wrong secret fails at once instead of prompting.
     ['credential.helper', ''],
+    // Fetches of a fresh checkout need no housekeeping afterwards (one process less).
+    ['maintenance.auto', 'false'],
+    ['gc.auto', '0'],
     ['core.askPass', '']
   ]
 }
