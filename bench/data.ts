@@ -114,7 +114,7 @@ export function objectSets(quick: boolean, large: boolean): ObjectSets {
   return {
     small: { prefix: 'small', count: quick ? 200 : 1000, size: 4 * KiB },
     medium: { prefix: 'medium', count: quick ? 4 : 20, size: quick ? 8 * MiB : 20 * MiB },
-    ...(large || quick ? { large: { prefix: 'large', size: quick ? 128 * MiB : 1024 * MiB } } : {})
+    ...(large || quick ? { large: { prefix: 'large', size: quick ? 64 * MiB : 1024 * MiB } } : {})
   }
 }
 
