@@ -12,6 +12,7 @@ import { treeSize } from '../git/repo.js'
 import { RevisionNotFound } from '../git/revision.js'
 import { httpOrigin, sameRemote } from '../git/url.js'
 import type { GitSource } from '../spec/model.js'
+import { tuningFor } from '../transfer/tuning.js'
 import { withRetry } from '../util/retry.js'
 import { publicUrl } from '../util/urls.js'
 import type { FetchContext, FetchResult, Fetcher } from './types.js'
@@ -74,7 +75,10 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
       redactor: ctx.host.redactor,
       ...(source.proxy ? { proxy: source.proxy } : {})
     })
-    const env = auth.env
+    // A transfer that stalls (under 1 byte/s for the idle timeout) fails and is retried, instead
+    // of hanging until the job's own timeout.
+    const idleSeconds = Math.max(1, Math.round(tuningFor(ctx.settings.env, source.timeout).idleMs / 1000))
+    const env = { ...auth.env, GIT_HTTP_LOW_SPEED_LIMIT: '1', GIT_HTTP_LOW_SPEED_TIME: String(idleSeconds) }
     const used = auth.summary.find((s) => s.includes(httpOrigin(source.url) ?? '\0') || s.startsWith('SSH key'))
     ctx.log.info(`credentials: ${auth.summary.length ? auth.summary.join('; ') : 'none'}`)
 

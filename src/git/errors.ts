@@ -40,7 +40,7 @@ const RULES: Array<{ test: RegExp; permanent: boolean; say: (ctx: ErrorContext) 
     say: (c) => `the server has no ${c.revision ? `revision "${c.revision}"` : 'such revision'} for ${c.url} (${c.detail})`
   },
   {
-    test: /Could not resolve host|Connection refused|Connection timed out|Operation timed out|RPC failed|early EOF|remote end hung up|Connection reset|HTTP 5\d\d|returned error: 5\d\d|TLS|SSL_ERROR|gnutls|unexpected disconnect|index-pack failed/i,
+    test: /Operation too slow|Could not resolve host|Connection refused|Connection timed out|Operation timed out|RPC failed|early EOF|remote end hung up|Connection reset|HTTP 5\d\d|returned error: 5\d\d|TLS|SSL_ERROR|gnutls|unexpected disconnect|index-pack failed/i,
     permanent: false,
     say: (c) => `network error talking to ${c.url}: ${c.detail}`
   }
