@@ -161,6 +161,10 @@ export async function buildAuth(opts: {
       '-o StrictHostKeyChecking=yes',
       `-o UserKnownHostsFile=${shellQuote(knownHostsFile)}`,
       '-o GlobalKnownHostsFile=/dev/null',
+      // A dead connection fails (and is retried) instead of hanging the job.
+      '-o ConnectTimeout=30',
+      '-o ServerAliveInterval=15',
+      '-o ServerAliveCountMax=4',
       ...(keys.length ? ['-o IdentitiesOnly=yes', ...keys.map((k) => `-i ${shellQuote(k)}`)] : [])
     ]
     env.GIT_SSH_COMMAND = parts.join(' ')
