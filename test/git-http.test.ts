@@ -306,4 +306,22 @@ sources:
     expect(again.capture.error).toBeUndefined()
     expect(await fs.readFile(path.join(dest, '.git/config'), 'utf8')).not.toContain('fetch-sources-git-creds')
   })
+
+  // Last: it moves main on the server.
+  it('frozen: a lock file replays the locked commit after the branch moved', async () => {
+    const first = await run('frozen', src(''))
+    expect(first.sources.app.commit).toBe(sha.c3)
+    const lock = path.join(`${first.ws}-runner-temp`, 'sources.lock.json')
+    const saved = path.join(root, 'frozen.lock.json')
+    await fs.copyFile(lock, saved)
+    const work = path.join(root, 'repos', 'app-work')
+    const c4 = await commit(work, { 'src/a.txt': 'four\n' }, 'c4')
+    git(work, 'push', '-q', path.join(root, 'repos', 'app.git'), 'main')
+    const fresh = await run('frozen-fresh', src(''))
+    expect(fresh.sources.app.commit).toBe(c4)
+    const replay = await run('frozen-replay', src(''), { 'app-token': TOKEN }, { frozen: saved })
+    expect(replay.capture.error, replay.capture.logs.join('\n')).toBeUndefined()
+    expect(replay.sources.app.commit).toBe(sha.c3)
+    expect(await fs.readFile(path.join(replay.ws, 'app/src/a.txt'), 'utf8')).toBe('three\n')
+  })
 })
