@@ -129,36 +129,44 @@ describe('git permanent errors and stalls', () => {
     })
   }
 
-  it.skipIf(!stallBounded)('a pack that stalls after its headers fails within the timeout, naming the source', async () => {
-    proxy.set({ rate: 1, faults: ['stall-headers'], match: (m, u) => m === 'POST' && u.endsWith('/git-upload-pack') })
-    const started = Date.now()
-    // FETCH_SOURCES_ATTEMPTS bounds the attempts once the git retry takes the shared tuning.
-    const { capture } = await run('    timeout: 1\n', { FETCH_SOURCES_ATTEMPTS: '2', FETCH_SOURCES_RETRY_BASE_MS: '20' })
-    expect(failure(capture)).toMatch(/app: network error .*(too slow|timed out)/i)
-    // git's low-speed check takes about 3 s for 1 s; at most five attempts plus backoff: bounded,
-    // never the job's 6 hours.
-    expect((Date.now() - started) / 1000).toBeLessThan(30)
-  }, 40_000)
+  it.skipIf(!stallBounded)(
+    'a pack that stalls after its headers fails within the timeout, naming the source',
+    async () => {
+      proxy.set({ rate: 1, faults: ['stall-headers'], match: (m, u) => m === 'POST' && u.endsWith('/git-upload-pack') })
+      const started = Date.now()
+      // FETCH_SOURCES_ATTEMPTS bounds the attempts once the git retry takes the shared tuning.
+      const { capture } = await run('    timeout: 1\n', { FETCH_SOURCES_ATTEMPTS: '2', FETCH_SOURCES_RETRY_BASE_MS: '20' })
+      expect(failure(capture)).toMatch(/app: network error .*(too slow|timed out)/i)
+      // git's low-speed check takes about 3 s for 1 s; at most five attempts plus backoff: bounded,
+      // never the job's 6 hours.
+      expect((Date.now() - started) / 1000).toBeLessThan(30)
+    },
+    40_000
+  )
 
-  it.skipIf(stallBounded)('git itself bounds a stalled pack when given GIT_HTTP_LOW_SPEED_LIMIT/TIME (the proposed fix)', async () => {
-    // The wrapper caches one Git (and its environment) per process, so this runs git directly:
-    // it shows the two variables the wrapper should set from `timeout:` do work with this git.
-    proxy.set({ rate: 1, faults: ['stall-headers'], match: (m, u) => m === 'POST' && u.endsWith('/git-upload-pack') })
-    const started = Date.now()
-    const out = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn('git', ['clone', '-q', `${proxy.url}/app.git`, path.join(root, `direct-${randomBytes(3).toString('hex')}`)], {
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_HTTP_LOW_SPEED_LIMIT: '1', GIT_HTTP_LOW_SPEED_TIME: '1' }
+  it.skipIf(stallBounded)(
+    'git itself bounds a stalled pack when given GIT_HTTP_LOW_SPEED_LIMIT/TIME (the proposed fix)',
+    async () => {
+      // The wrapper caches one Git (and its environment) per process, so this runs git directly:
+      // it shows the two variables the wrapper should set from `timeout:` do work with this git.
+      proxy.set({ rate: 1, faults: ['stall-headers'], match: (m, u) => m === 'POST' && u.endsWith('/git-upload-pack') })
+      const started = Date.now()
+      const out = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn('git', ['clone', '-q', `${proxy.url}/app.git`, path.join(root, `direct-${randomBytes(3).toString('hex')}`)], {
+          env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_HTTP_LOW_SPEED_LIMIT: '1', GIT_HTTP_LOW_SPEED_TIME: '1' }
+        })
+        let stderr = ''
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+        const kill = setTimeout(() => child.kill('SIGKILL'), 20_000)
+        child.on('exit', (code) => {
+          clearTimeout(kill)
+          resolve({ code, stderr })
+        })
       })
-      let stderr = ''
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-      const kill = setTimeout(() => child.kill('SIGKILL'), 20_000)
-      child.on('exit', (code) => {
-        clearTimeout(kill)
-        resolve({ code, stderr })
-      })
-    })
-    expect(out.code).toBe(128)
-    expect(out.stderr).toMatch(/Operation too slow/)
-    expect((Date.now() - started) / 1000).toBeLessThan(15)
-  }, 30_000)
+      expect(out.code).toBe(128)
+      expect(out.stderr).toMatch(/Operation too slow/)
+      expect((Date.now() - started) / 1000).toBeLessThan(15)
+    },
+    30_000
+  )
 })

@@ -44,7 +44,8 @@ async function landed(ws: string): Promise<Record<string, string>> {
   const dir = path.join(ws, 'out')
   for (const e of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
     // Beside each destination sits its re-run state (`.fetch-sources-state-…`): not content.
-    if (e.isFile() && !e.name.startsWith(STAGING_PREFIX)) out[path.relative(dir, path.join(e.parentPath, e.name))] = sha(await fs.readFile(path.join(e.parentPath, e.name)))
+    if (e.isFile() && !e.name.startsWith(STAGING_PREFIX))
+      out[path.relative(dir, path.join(e.parentPath, e.name))] = sha(await fs.readFile(path.join(e.parentPath, e.name)))
   }
   return out
 }
@@ -102,7 +103,8 @@ describe('http under transient faults', () => {
       await expectCompleteAndVerified(result)
       const hit = faulted(from)
       expect(retryLines(result.capture)).toHaveLength(hit.length)
-      for (const line of retryLines(result.capture)) expect(line).toMatch(new RegExp(`retrying http://127\\.0\\.0\\.1:\\d+/files/\\S+: \\S+: GET .* answered ${status}.*in 1\\.0 s`))
+      for (const line of retryLines(result.capture))
+        expect(line).toMatch(new RegExp(`retrying http://127\\.0\\.0\\.1:\\d+/files/\\S+: \\S+: GET .* answered ${status}.*in 1\\.0 s`))
       for (const h of hit) {
         const next = proxy.log.find((e) => e.at > h.at && e.url === h.url && !e.fault)
         expect(next!.at - h.at).toBeGreaterThanOrEqual(950)

@@ -49,7 +49,8 @@ async function landed(ws: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   const dir = path.join(ws, 'train')
   for (const e of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile() && !e.name.startsWith(STAGING_PREFIX)) out[path.relative(dir, path.join(e.parentPath, e.name))] = sha(await fs.readFile(path.join(e.parentPath, e.name)))
+    if (e.isFile() && !e.name.startsWith(STAGING_PREFIX))
+      out[path.relative(dir, path.join(e.parentPath, e.name))] = sha(await fs.readFile(path.join(e.parentPath, e.name)))
   }
   return out
 }

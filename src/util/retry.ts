@@ -54,7 +54,17 @@ export function isTransientStatus(status: number | undefined): boolean {
 /** Best-effort classification of errors from fetch, undici, the cloud SDKs and git. */
 export function isTransient(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false
-  const e = error as { code?: unknown; name?: unknown; status?: unknown; statusCode?: unknown; $metadata?: { httpStatusCode?: number }; transient?: unknown; permanent?: unknown; cause?: unknown; $retryable?: unknown }
+  const e = error as {
+    code?: unknown
+    name?: unknown
+    status?: unknown
+    statusCode?: unknown
+    $metadata?: { httpStatusCode?: number }
+    transient?: unknown
+    permanent?: unknown
+    cause?: unknown
+    $retryable?: unknown
+  }
   if (e.permanent === true) return false
   if (e.transient === true || e.$retryable) return true
   const status = [e.status, e.statusCode, e.$metadata?.httpStatusCode].find((s) => typeof s === 'number') as number | undefined

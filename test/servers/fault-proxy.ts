@@ -144,35 +144,32 @@ export async function startFaultProxy(target: string, opts: { seed?: number; lab
       res.end(body)
       return
     }
-    const up = http.request(
-      { host: upstream.hostname, port: upstream.port, method, path: url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.statusMessage ?? '', answer.headers)
-        if (fault === 'stall-headers') {
-          res.flushHeaders()
-          answer.resume()
-          return
-        }
-        if (fault !== 'truncate') {
-          answer.pipe(res)
-          return
-        }
-        // Half the advertised body (or half the first chunk), then the connection goes away.
-        const length = Number(answer.headers['content-length'])
-        let budget = Number.isFinite(length) && length > 1 ? Math.floor(length / 2) : -1
-        answer.on('data', (chunk: Buffer) => {
-          if (budget < 0) budget = Math.max(0, Math.floor(chunk.length / 2))
-          const part = chunk.subarray(0, budget)
-          budget -= part.length
-          if (part.length) res.write(part)
-          if (budget <= 0) {
-            answer.destroy()
-            res.socket?.destroy()
-          }
-        })
-        answer.on('end', () => res.socket?.destroy())
+    const up = http.request({ host: upstream.hostname, port: upstream.port, method, path: url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage ?? '', answer.headers)
+      if (fault === 'stall-headers') {
+        res.flushHeaders()
+        answer.resume()
+        return
       }
-    )
+      if (fault !== 'truncate') {
+        answer.pipe(res)
+        return
+      }
+      // Half the advertised body (or half the first chunk), then the connection goes away.
+      const length = Number(answer.headers['content-length'])
+      let budget = Number.isFinite(length) && length > 1 ? Math.floor(length / 2) : -1
+      answer.on('data', (chunk: Buffer) => {
+        if (budget < 0) budget = Math.max(0, Math.floor(chunk.length / 2))
+        const part = chunk.subarray(0, budget)
+        budget -= part.length
+        if (part.length) res.write(part)
+        if (budget <= 0) {
+          answer.destroy()
+          res.socket?.destroy()
+        }
+      })
+      answer.on('end', () => res.socket?.destroy())
+    })
     up.on('error', () => res.socket?.destroy())
     req.pipe(up)
   })
