@@ -120,7 +120,9 @@ export async function startFaultProxy(target: string, opts: { seed?: number; lab
   const server = http.createServer({ keepAlive: true }, (req, res) => {
     const method = req.method ?? 'GET'
     const url = req.url ?? '/'
-    const range = typeof req.headers.range === 'string' ? req.headers.range : undefined
+    // Azure sends its range as x-ms-range: either tells the parts of one object apart.
+    const rawRange = req.headers['x-ms-range'] ?? req.headers.range
+    const range = typeof rawRange === 'string' ? rawRange : undefined
     const fault = pick(method, url, `${method} ${url} ${range ?? ''}`)
     log.push({ method, url, ...(range ? { range } : {}), ...(fault ? { fault } : {}), at: Date.now() - started })
     if (fault === 'drop') {
