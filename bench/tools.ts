@@ -59,6 +59,9 @@ export async function fetchSourcesBinary(build: boolean, log: (l: string) => voi
     await sh(path.join(ROOT, 'node_modules', '.bin', 'ncc'), ['build', path.join(tree, 'src', 'index.ts'), '-o', dir, '--target', 'es2022', '--quiet'], {
       cwd: tree
     })
+  } catch (error) {
+    await fs.rm(dir, { recursive: true, force: true })
+    throw error
   } finally {
     await fs.rm(tree, { recursive: true, force: true })
   }
