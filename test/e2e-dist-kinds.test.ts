@@ -92,6 +92,8 @@ sources:
     expect(first.outputs.ref).toBe('refs/heads/main')
     expect(first.outputs.path).toBe(path.join(first.f.workspace, 'code'))
     expect(first.sources.lib.commit).toBe(heads.lib)
+    // Every byte of the checkout counted (README 6 + train.py 9 + run.py 9 + model.py 13).
+    expect(first.sources.app).toMatchObject({ files: 4, bytes: 37 })
     expect(first.sources.train).toMatchObject({ kind: 's3', files: 3, bytes: 3008 })
     expect(first.sources.train.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(await fs.readFile(path.join(first.f.workspace, 'code', 'model.py'), 'utf8')).toBe('NAME = "app"\n')

@@ -77,7 +77,8 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     })
     // A transfer that stalls (under 1 byte/s for the idle timeout) fails and is retried, instead
     // of hanging until the job's own timeout.
-    const idleSeconds = Math.max(1, Math.round(tuningFor(ctx.settings.env, source.timeout).idleMs / 1000))
+    const tuning = tuningFor(ctx.settings.env, source.timeout)
+    const idleSeconds = Math.max(1, Math.round(tuning.idleMs / 1000))
     const env = { ...auth.env, GIT_HTTP_LOW_SPEED_LIMIT: '1', GIT_HTTP_LOW_SPEED_TIME: String(idleSeconds) }
     const used = auth.summary.find((s) => s.includes(httpOrigin(source.url) ?? '\0') || s.startsWith('SSH key'))
     ctx.log.info(`credentials: ${auth.summary.length ? auth.summary.join('; ') : 'none'}`)
@@ -102,7 +103,7 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
             throw gitFailure(e, errCtx)
           }
         },
-        { signal: ctx.signal, onRetry: (e, n, ms) => ctx.log.info(`${what} failed (${errorMessage(e)}); retry ${n} in ${ms} ms`) }
+        { signal: ctx.signal, attempts: tuning.attempts, baseMs: tuning.retryBaseMs, onRetry: (e, n, ms) => ctx.log.info(`${what} failed (${errorMessage(e)}); retry ${n} in ${ms} ms`) }
       )
     const sparse = source.subdirectory
       ? source.sparse.length

@@ -51,17 +51,19 @@ export async function readHead(dir: string): Promise<string | undefined> {
 export async function treeSize(root: string): Promise<{ files: number; bytes: number }> {
   let files = 0
   let bytes = 0
+  // Sequential on purpose: one lstat per file in flight at once costs more memory and time on
+  // large trees than a plain walk, and `bytes +=` across an await would lose updates.
   const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true })
-    await Promise.all(
-      entries.map(async (e) => {
-        if (e.name === '.git') return
-        const full = path.join(dir, e.name)
-        if (e.isDirectory()) return walk(full)
+    for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+      if (e.name === '.git') continue
+      const full = path.join(dir, e.name)
+      if (e.isDirectory()) await walk(full)
+      else {
         files++
-        bytes += (await fs.lstat(full)).size
-      })
-    )
+        const st = await fs.lstat(full)
+        bytes += st.size
+      }
+    }
   }
   await walk(root)
   return { files, bytes }
