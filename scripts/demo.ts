@@ -14,7 +14,13 @@ const git = (cwd: string, ...args: string[]): string =>
   execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'demo', GIT_AUTHOR_EMAIL: 'demo@example.invalid', GIT_COMMITTER_NAME: 'demo', GIT_COMMITTER_EMAIL: 'demo@example.invalid' }
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'demo',
+      GIT_AUTHOR_EMAIL: 'demo@example.invalid',
+      GIT_COMMITTER_NAME: 'demo',
+      GIT_COMMITTER_EMAIL: 'demo@example.invalid'
+    }
   }).trim()
 
 fs.rmSync(demo, { recursive: true, force: true })
@@ -37,7 +43,16 @@ const head = git(repo, 'rev-parse', 'HEAD')
 
 const catalog = `- name: demo-repo\n  kind: git\n  schema: {url: "file://${repo.split(path.sep).join('/')}"}\n`
 const cli = path.join(root, 'bin', 'fetch-sources.js')
-const args = [cli, '--spec', path.join(root, 'examples', 'demo.yaml'), `--connections=${catalog}`, '--workspace', path.join(demo, 'workspace'), '--lock-file', path.join(demo, 'sources.lock.json')]
+const args = [
+  cli,
+  '--spec',
+  path.join(root, 'examples', 'demo.yaml'),
+  `--connections=${catalog}`,
+  '--workspace',
+  path.join(demo, 'workspace'),
+  '--lock-file',
+  path.join(demo, 'sources.lock.json')
+]
 console.error(`$ fetch-sources --spec examples/demo.yaml --workspace .demo/workspace  (repo HEAD ${head.slice(0, 12)})\n`)
 const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
 process.stdout.write(run.stdout)

@@ -19,7 +19,11 @@ const inputs = [
   '| --- | --- | --- |',
   ...Object.entries(action.inputs).map(([name, i]) => `| \`${name}\` | ${cell(i.description)} | ${i.default ? `\`${cell(String(i.default))}\`` : "`''`"} |`)
 ].join('\n')
-const outputs = ['| output | description |', '| --- | --- |', ...Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`)].join('\n')
+const outputs = [
+  '| output | description |',
+  '| --- | --- |',
+  ...Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`)
+].join('\n')
 
 function replace(text: string, marker: string, body: string): string {
   const start = `<!-- ${marker}:start -->`

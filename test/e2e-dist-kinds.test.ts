@@ -120,7 +120,9 @@ sources:
 })
 
 describe('dist/index.js: one spec of each dialect', () => {
-  const cases = (): Array<[string, string, Record<string, string>, (f: { sources: Record<string, { commit: string }>; outputs: Record<string, string>; ws: string }) => Promise<void>]> => [
+  const cases = (): Array<
+    [string, string, Record<string, string>, (f: { sources: Record<string, { commit: string }>; outputs: Record<string, string>; ws: string }) => Promise<void>]
+  > => [
     [
       'polyaxon',
       `version: 1.1

@@ -55,7 +55,11 @@ describe.each([
   })
 
   it('main step: fetches, writes outputs, summary and lock; post step cleans up', async () => {
-    const main = await runStep(node, { ...stepEnv(f), ...(await inputEnv({ spec: 'run.yaml', secrets: JSON.stringify(SECRETS), concurrency: '4' })) }, f.workspace)
+    const main = await runStep(
+      node,
+      { ...stepEnv(f), ...(await inputEnv({ spec: 'run.yaml', secrets: JSON.stringify(SECRETS), concurrency: '4' })) },
+      f.workspace
+    )
     expect(main.stderr).toBe('')
     expect(main.code, main.stdout).toBe(0)
 
@@ -94,7 +98,14 @@ describe.each([
     expect((await fs.stat(tokenFile)).mode & 0o777).toBe(0o600)
 
     // No secret, in any form, anywhere a user or a later step can read.
-    const everywhere = [main.stdout, main.stderr, await fs.readFile(f.output, 'utf8'), summary, await fs.readFile(outputs['lock-file']!, 'utf8'), await fs.readFile(f.state, 'utf8')].join('\n')
+    const everywhere = [
+      main.stdout,
+      main.stderr,
+      await fs.readFile(f.output, 'utf8'),
+      summary,
+      await fs.readFile(outputs['lock-file']!, 'utf8'),
+      await fs.readFile(f.state, 'utf8')
+    ].join('\n')
     expect(leaks(everywhere)).toEqual([])
 
     const post = await runStep(node, { ...stepEnv(f), ...(await postEnv(f)) }, f.workspace)
@@ -135,7 +146,14 @@ describe.each([
 
   it('a bad spec fails the step with an annotation at the file, line and column', async () => {
     await fs.writeFile(path.join(f.workspace, 'bad.yaml'), 'version: 1\nsources:\n  - connection: local-dta\n')
-    const bad = await runStep(node, { ...stepEnv(f), ...(await inputEnv({ spec: 'bad.yaml', connections: 'connections:\n  - {name: local-data, kind: host_path, schema: {hostPath: /tmp}}\n' })) }, f.workspace)
+    const bad = await runStep(
+      node,
+      {
+        ...stepEnv(f),
+        ...(await inputEnv({ spec: 'bad.yaml', connections: 'connections:\n  - {name: local-data, kind: host_path, schema: {hostPath: /tmp}}\n' }))
+      },
+      f.workspace
+    )
     expect(bad.code).toBe(1)
     expect(bad.stdout).toContain('::error file=bad.yaml,line=3,col=17::sources[0].connection: unknown connection "local-dta" — did you mean "local-data"?')
   })

@@ -42,7 +42,10 @@ describe('frozen replay from the lock file', () => {
     const ws = path.join(root, 'ws2')
     await fs.mkdir(ws)
     const lockPath = path.join(root, 'other.lock.json')
-    await fs.writeFile(lockPath, JSON.stringify({ version: 1, specDigest: 'sha256:x', sources: { train: { kind: 'host_path', url: 'file:///elsewhere', objects: [] } } }))
+    await fs.writeFile(
+      lockPath,
+      JSON.stringify({ version: 1, specDigest: 'sha256:x', sources: { train: { kind: 'host_path', url: 'file:///elsewhere', objects: [] } } })
+    )
     const res = await runSpec({ workspace: ws, spec: spec(bucket), inputs: { frozen: lockPath } })
     expect(String(res.error)).toContain('source "train" changed since the lock (host_path file:///elsewhere → host_path file://')
     expect(await fs.readdir(ws)).toEqual([])

@@ -32,7 +32,10 @@ async function versionAt(dest: string): Promise<string> {
 
 function runCli(args: string[], killAfterPlanMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'helpers', 'cli-entry.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'helpers', 'cli-entry.ts'), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
     let killed = false
     child.stderr.on('data', (d: Buffer) => {
       if (killAfterPlanMs !== undefined && !killed && d.toString().includes('plan (')) {

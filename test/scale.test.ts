@@ -18,7 +18,12 @@ describe('scale: 50 sources in one spec share one transfer pool', () => {
   it('lands all 50 whole with concurrency 4 and reports each', async () => {
     const ws = path.join(root, 'ws')
     await fs.mkdir(ws)
-    const spec = ['version: 1', 'sources:', ...Array.from({ length: 50 }, (_, s) => `  - {name: s${s}, url: ${path.join(root, 'buckets', `b${s}`)}, kind: host_path}`)].join('\n') + '\n'
+    const spec =
+      [
+        'version: 1',
+        'sources:',
+        ...Array.from({ length: 50 }, (_, s) => `  - {name: s${s}, url: ${path.join(root, 'buckets', `b${s}`)}, kind: host_path}`)
+      ].join('\n') + '\n'
     const run = await runSpec({ workspace: ws, spec, inputs: { concurrency: '4' } })
     expect(run.error).toBeUndefined()
     const sources = JSON.parse(run.outputs.sources!)

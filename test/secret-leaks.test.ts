@@ -48,9 +48,20 @@ describe('no secret leaks, in any scenario', () => {
     ['success', (b) => `version: 1\n${catalog(b)}sources:\n  - connection: data\n  - connection: api\n`, {}, true],
     ['dry run', (b) => `version: 1\n${catalog(b)}sources:\n  - connection: data\n`, { 'dry-run': 'true' }, true],
     ['spec error next to secrets', (b) => `version: 1\n${catalog(b)}sources:\n  - connection: dta\n`, {}, false],
-    ['missing secret', () => 'version: 1\nconnections:\n  - {name: x, kind: s3, schema: {bucket: s3://b}, secret: {name: not-there}}\nsources:\n  - connection: x\n', {}, false],
+    [
+      'missing secret',
+      () => 'version: 1\nconnections:\n  - {name: x, kind: s3, schema: {bucket: s3://b}, secret: {name: not-there}}\nsources:\n  - connection: x\n',
+      {},
+      false
+    ],
     ['fetch failure', () => `version: 1\n${catalog('/nonexistent')}sources:\n  - connection: data\n`, {}, false],
-    ['missing items key', (b) => `version: 1\nconnections:\n  - {name: d, kind: host_path, schema: {hostPath: ${b}}, secret: {name: data-secret, items: [TOKEN, NOPE]}}\nsources:\n  - connection: d\n`, {}, false],
+    [
+      'missing items key',
+      (b) =>
+        `version: 1\nconnections:\n  - {name: d, kind: host_path, schema: {hostPath: ${b}}, secret: {name: data-secret, items: [TOKEN, NOPE]}}\nsources:\n  - connection: d\n`,
+      {},
+      false
+    ],
     ['exposed connections', (b) => `version: 1\n${catalog(b)}sources:\n  - connection: data\n`, { 'expose-connections': 'true' }, true]
   ]
 

@@ -13,7 +13,13 @@ function store(input: Record<string, unknown> | undefined, env: Record<string, s
 
 describe('secret lookup order', () => {
   it.each([
-    ['input exact beats everything', { 'gitlab-connection': 'from-input-exact', GITLAB_CONNECTION: 'from-input-norm' }, { 'gitlab-connection': 'env-exact' }, 'from-input-exact', 'secrets input'],
+    [
+      'input exact beats everything',
+      { 'gitlab-connection': 'from-input-exact', GITLAB_CONNECTION: 'from-input-norm' },
+      { 'gitlab-connection': 'env-exact' },
+      'from-input-exact',
+      'secrets input'
+    ],
     ['input normalised next', { GITLAB_CONNECTION: 'from-input-norm' }, { 'gitlab-connection': 'env-exact' }, 'from-input-norm', 'secrets input'],
     ['then env exact', {}, { 'gitlab-connection': 'env-exact', GITLAB_CONNECTION: 'env-norm' }, 'env-exact', 'environment'],
     ['then env normalised', undefined, { GITLAB_CONNECTION: 'env-normalised' }, 'env-normalised', 'environment']
@@ -47,7 +53,11 @@ describe('secret lookup order', () => {
 describe('secret value formats', () => {
   it.each([
     ['JSON object', '{"AWS_ACCESS_KEY_ID":"AKIA1","n":3}', { AWS_ACCESS_KEY_ID: 'AKIA1', n: '3' }],
-    ['KEY=VALUE lines', 'AWS_ACCESS_KEY_ID=AKIA1\n# comment\nAWS_SECRET_ACCESS_KEY="se=cret"\n', { AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 'se=cret' }],
+    [
+      'KEY=VALUE lines',
+      'AWS_ACCESS_KEY_ID=AKIA1\n# comment\nAWS_SECRET_ACCESS_KEY="se=cret"\n',
+      { AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 'se=cret' }
+    ],
     ['a token', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', undefined],
     ['user:password', 'alice:p@ss=word', undefined],
     ['base64 token with padding', 'dG9rZW4tdmFsdWU=', undefined],

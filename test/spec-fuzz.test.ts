@@ -26,14 +26,59 @@ const VALID = {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
-const KEYS = ['version', 'sources', 'connections', 'name', 'kind', 'schema', 'url', 'git', 'revision', 'path', 'secret', 'artifacts', 'paths', 'files', 'dirs', 'depth', 'flags', 'run', 'init', 'runtime', 'spec', 'repositories', 'code_repository', 'dialect', 'params', 'primary', 'bucket', 'hostPath']
+const KEYS = [
+  'version',
+  'sources',
+  'connections',
+  'name',
+  'kind',
+  'schema',
+  'url',
+  'git',
+  'revision',
+  'path',
+  'secret',
+  'artifacts',
+  'paths',
+  'files',
+  'dirs',
+  'depth',
+  'flags',
+  'run',
+  'init',
+  'runtime',
+  'spec',
+  'repositories',
+  'code_repository',
+  'dialect',
+  'params',
+  'primary',
+  'bucket',
+  'hostPath'
+]
 const leaf: fc.Arbitrary<Json> = fc.oneof(
   fc.constant(null),
   fc.boolean(),
   fc.integer({ min: -5, max: 100 }),
   fc.double({ noNaN: false }),
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('s3://b/x', 'git@h:o/r.git', '../..', 'ext::sh', '-x', 'secret:X', '{{ a.b }}', 'oci://b@ns/p', '', '~', '\u0000', 'git', 's3', 'host_path', 'volume_claim')
+  fc.constantFrom(
+    's3://b/x',
+    'git@h:o/r.git',
+    '../..',
+    'ext::sh',
+    '-x',
+    'secret:X',
+    '{{ a.b }}',
+    'oci://b@ns/p',
+    '',
+    '~',
+    '\u0000',
+    'git',
+    's3',
+    'host_path',
+    'volume_claim'
+  )
 )
 const json: fc.Arbitrary<Json> = fc.letrec<{ node: Json }>((tie) => ({
   node: fc.oneof(
@@ -82,20 +127,29 @@ describe(`spec reader properties (seed ${SEED}, ${RUNS} runs each; FUZZ_SEED/FUZ
 
   it('random YAML documents: a plan or located SpecErrors, nothing else', async () => {
     console.log(`spec fuzz: seed=${SEED} runs=${RUNS}`)
-    await fc.assert(fc.asyncProperty(json, async (doc) => outcomeIsAllowed(stringify(doc))), { seed: SEED, numRuns: RUNS })
+    await fc.assert(
+      fc.asyncProperty(json, async (doc) => outcomeIsAllowed(stringify(doc))),
+      { seed: SEED, numRuns: RUNS }
+    )
   })
 
   it('random mutations of a valid spec: a plan or located SpecErrors', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 5 }), json, async (where, value) => outcomeIsAllowed(stringify(mutate(VALID as unknown as Json, where, value)))),
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 5 }), json, async (where, value) =>
+        outcomeIsAllowed(stringify(mutate(VALID as unknown as Json, where, value)))
+      ),
       { seed: SEED, numRuns: RUNS }
     )
   })
 
   it('random text, including broken YAML: never an uncaught exception', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: fc.constantFrom('a', ':', ' ', '\n', '-', '[', ']', '{', '}', '"', "'", '&', '*', '!', '|', '>', '#', '1', 'version', 'sources'), maxLength: 80 }), async (text) =>
-        outcomeIsAllowed(text)
+      fc.asyncProperty(
+        fc.string({
+          unit: fc.constantFrom('a', ':', ' ', '\n', '-', '[', ']', '{', '}', '"', "'", '&', '*', '!', '|', '>', '#', '1', 'version', 'sources'),
+          maxLength: 80
+        }),
+        async (text) => outcomeIsAllowed(text)
       ),
       { seed: SEED, numRuns: RUNS }
     )

@@ -29,38 +29,221 @@ const invalid: Row[] = [
   { name: 'duplicate key', spec: 'version: 1\nversion: 1\nsources: []\n', message: 'invalid YAML', line: 2 },
   { name: 'wrong version', spec: 'version: 2\nsources:\n  - url: s3://b/\n', message: 'the native spec is `version: 1`', line: 1, column: 10, path: 'version' },
   { name: 'no sources', spec: 'version: 1\nsources: []\n', message: 'list at least one source', line: 2, column: 10, path: 'sources' },
-  { name: 'unknown top-level key', spec: 'version: 1\nsorces: []\nsources:\n  - url: s3://b/\n', message: 'unknown key "sorces" — did you mean "sources"?', line: 2, column: 1, path: 'sorces' },
-  { name: 'unknown source key', spec: 'version: 1\nsources:\n  - url: s3://b/x\n    pth: data\n', message: 'unknown key "pth" — did you mean "path"?', line: 4, column: 5, path: 'sources[0].pth' },
-  { name: 'unknown git option', spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git: {revison: main}\n', message: 'unknown key "revison" — did you mean "revision"?', line: 4, column: 11, path: 'sources[0].git.revison' },
-  { name: 'unknown connection', spec: CATALOG + 'sources:\n  - connection: repo-tst\n', message: 'unknown connection "repo-tst" — did you mean "repo-test"?', line: 10, column: 17, path: 'sources[0].connection' },
-  { name: 'connection and url', spec: CATALOG + 'sources:\n  - connection: repo-test\n    url: https://x/y/z.git\n', message: 'give either `connection` or `url`', line: 11, column: 10, path: 'sources[0].url' },
-  { name: 'neither connection nor url', spec: 'version: 1\nsources:\n  - path: code\n', message: 'needs a `connection`', line: 3, column: 5, path: 'sources[0]' },
-  { name: 'unknown connection kind', spec: 'version: 1\nconnections:\n  - name: c\n    kind: s4\n    schema: {bucket: s3://b}\nsources:\n  - connection: c\n', message: /must be one of .*"s3".* — did you mean "s3"\?/, line: 4, column: 11, path: 'connections[0].kind' },
-  { name: 'unknown schema field', spec: 'version: 1\nconnections:\n  - name: c\n    kind: s3\n    schema: {bucket: s3://b, regoin: x}\nsources:\n  - connection: c\n', message: 'unknown key "regoin" — did you mean "region"?', line: 5, column: 30, path: 'connections[0].schema.regoin' },
-  { name: 'missing bucket', spec: 'version: 1\nconnections:\n  - name: c\n    kind: s3\n    schema: {region: x}\nsources:\n  - connection: c\n', message: 'is required', line: 5, path: 'connections[0].schema.bucket' },
-  { name: 'bad connection name', spec: 'version: 1\nconnections:\n  - name: "bad name"\n    kind: git\n    schema: {url: https://h/o/r}\nsources:\n  - url: s3://b/\n', message: 'use letters, digits', line: 3, column: 11, path: 'connections[0].name' },
-  { name: 'duplicate connection', spec: 'version: 1\nconnections:\n  - {name: c, kind: s3, schema: {bucket: s3://a}}\n  - {name: c, kind: s3, schema: {bucket: s3://b}}\nsources:\n  - connection: c\n', message: 'defined twice', line: 4, column: 5 },
-  { name: 'disallowed git flag', spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git:\n      flags: [--depth 1, --upload-pack=evil]\n', message: 'git flag "--upload-pack=evil" is not allowed', line: 5, column: 26, path: 'sources[0].git.flags[1]' },
-  { name: 'config flag', spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git: {flags: ["-c core.sshCommand=x"]}\n', message: 'is not allowed', line: 4, path: 'sources[0].git.flags[0]' },
-  { name: 'ext transport', spec: 'version: 1\nsources:\n  - url: "ext::sh -c touch% /tmp/pwned"\n    kind: git\n', message: 'transport "ext" is not allowed', line: 3, column: 10, path: 'sources[0].url' },
+  {
+    name: 'unknown top-level key',
+    spec: 'version: 1\nsorces: []\nsources:\n  - url: s3://b/\n',
+    message: 'unknown key "sorces" — did you mean "sources"?',
+    line: 2,
+    column: 1,
+    path: 'sorces'
+  },
+  {
+    name: 'unknown source key',
+    spec: 'version: 1\nsources:\n  - url: s3://b/x\n    pth: data\n',
+    message: 'unknown key "pth" — did you mean "path"?',
+    line: 4,
+    column: 5,
+    path: 'sources[0].pth'
+  },
+  {
+    name: 'unknown git option',
+    spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git: {revison: main}\n',
+    message: 'unknown key "revison" — did you mean "revision"?',
+    line: 4,
+    column: 11,
+    path: 'sources[0].git.revison'
+  },
+  {
+    name: 'unknown connection',
+    spec: CATALOG + 'sources:\n  - connection: repo-tst\n',
+    message: 'unknown connection "repo-tst" — did you mean "repo-test"?',
+    line: 10,
+    column: 17,
+    path: 'sources[0].connection'
+  },
+  {
+    name: 'connection and url',
+    spec: CATALOG + 'sources:\n  - connection: repo-test\n    url: https://x/y/z.git\n',
+    message: 'give either `connection` or `url`',
+    line: 11,
+    column: 10,
+    path: 'sources[0].url'
+  },
+  {
+    name: 'neither connection nor url',
+    spec: 'version: 1\nsources:\n  - path: code\n',
+    message: 'needs a `connection`',
+    line: 3,
+    column: 5,
+    path: 'sources[0]'
+  },
+  {
+    name: 'unknown connection kind',
+    spec: 'version: 1\nconnections:\n  - name: c\n    kind: s4\n    schema: {bucket: s3://b}\nsources:\n  - connection: c\n',
+    message: /must be one of .*"s3".* — did you mean "s3"\?/,
+    line: 4,
+    column: 11,
+    path: 'connections[0].kind'
+  },
+  {
+    name: 'unknown schema field',
+    spec: 'version: 1\nconnections:\n  - name: c\n    kind: s3\n    schema: {bucket: s3://b, regoin: x}\nsources:\n  - connection: c\n',
+    message: 'unknown key "regoin" — did you mean "region"?',
+    line: 5,
+    column: 30,
+    path: 'connections[0].schema.regoin'
+  },
+  {
+    name: 'missing bucket',
+    spec: 'version: 1\nconnections:\n  - name: c\n    kind: s3\n    schema: {region: x}\nsources:\n  - connection: c\n',
+    message: 'is required',
+    line: 5,
+    path: 'connections[0].schema.bucket'
+  },
+  {
+    name: 'bad connection name',
+    spec: 'version: 1\nconnections:\n  - name: "bad name"\n    kind: git\n    schema: {url: https://h/o/r}\nsources:\n  - url: s3://b/\n',
+    message: 'use letters, digits',
+    line: 3,
+    column: 11,
+    path: 'connections[0].name'
+  },
+  {
+    name: 'duplicate connection',
+    spec: 'version: 1\nconnections:\n  - {name: c, kind: s3, schema: {bucket: s3://a}}\n  - {name: c, kind: s3, schema: {bucket: s3://b}}\nsources:\n  - connection: c\n',
+    message: 'defined twice',
+    line: 4,
+    column: 5
+  },
+  {
+    name: 'disallowed git flag',
+    spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git:\n      flags: [--depth 1, --upload-pack=evil]\n',
+    message: 'git flag "--upload-pack=evil" is not allowed',
+    line: 5,
+    column: 26,
+    path: 'sources[0].git.flags[1]'
+  },
+  {
+    name: 'config flag',
+    spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git: {flags: ["-c core.sshCommand=x"]}\n',
+    message: 'is not allowed',
+    line: 4,
+    path: 'sources[0].git.flags[0]'
+  },
+  {
+    name: 'ext transport',
+    spec: 'version: 1\nsources:\n  - url: "ext::sh -c touch% /tmp/pwned"\n    kind: git\n',
+    message: 'transport "ext" is not allowed',
+    line: 3,
+    column: 10,
+    path: 'sources[0].url'
+  },
   { name: 'credentials in URL', spec: 'version: 1\nsources:\n  - url: https://user:pw@h/o/r.git\n', message: 'carries credentials', line: 3, column: 10 },
-  { name: 'negative depth', spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git: {depth: -1}\n', message: 'use 0 for full history', line: 4, column: 18, path: 'sources[0].git.depth' },
-  { name: 'depth not a number', spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git: {depth: one}\n', message: 'expected number, got string "one"', line: 4, column: 18 },
-  { name: 'revision like an option', spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git: {revision: --exec=x}\n', message: 'not a valid branch', line: 4, column: 21, path: 'sources[0].git.revision' },
-  { name: 'destination escapes', spec: 'version: 1\nsources:\n  - url: s3://b/x\n    path: ../../etc\n', message: 'resolves outside the workspace', line: 4, column: 11, path: 'sources[0].path' },
-  { name: 'destination is workspace', spec: 'version: 1\nsources:\n  - url: s3://b/x\n    path: .\n', message: 'resolves outside the workspace or to the workspace itself', line: 4 },
-  { name: 'duplicate names', spec: 'version: 1\nsources:\n  - {url: s3://b/x, name: d, path: a}\n  - {url: s3://b/y, name: d, path: b}\n', message: 'source name "d" is used twice', line: 4, column: 5 },
-  { name: 'overlapping destinations', spec: 'version: 1\nsources:\n  - {url: s3://b/x, path: data}\n  - {url: s3://b/y, path: data/sub}\n', message: 'overlaps "data"', line: 4 },
-  { name: 'two primaries', spec: 'version: 1\nsources:\n  - {url: s3://b/x, primary: true}\n  - {url: s3://b/y, primary: true}\n', message: 'only one source can be `primary: true`', line: 4 },
-  { name: 'git options on a bucket', spec: 'version: 1\nsources:\n  - url: s3://b/x\n    git: {depth: 1}\n', message: '`git` options apply to git sources, not s3', line: 4, column: 10 },
-  { name: 'artifacts on git', spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    artifacts: {files: [a]}\n', message: 'for git use `git: {sparse', line: 4 },
-  { name: 'sha256 not hex', spec: 'version: 1\nsources:\n  - url: https://h/w.tar.gz\n    sha256: xyz\n', message: 'must be 64 hex characters', line: 4, column: 13 },
-  { name: 'unpack on s3', spec: 'version: 1\nsources:\n  - url: s3://b/w.tar.gz\n    unpack: true\n', message: '`unpack` applies to http sources only', line: 4 },
+  {
+    name: 'negative depth',
+    spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git: {depth: -1}\n',
+    message: 'use 0 for full history',
+    line: 4,
+    column: 18,
+    path: 'sources[0].git.depth'
+  },
+  {
+    name: 'depth not a number',
+    spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git: {depth: one}\n',
+    message: 'expected number, got string "one"',
+    line: 4,
+    column: 18
+  },
+  {
+    name: 'revision like an option',
+    spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    git: {revision: --exec=x}\n',
+    message: 'not a valid branch',
+    line: 4,
+    column: 21,
+    path: 'sources[0].git.revision'
+  },
+  {
+    name: 'destination escapes',
+    spec: 'version: 1\nsources:\n  - url: s3://b/x\n    path: ../../etc\n',
+    message: 'resolves outside the workspace',
+    line: 4,
+    column: 11,
+    path: 'sources[0].path'
+  },
+  {
+    name: 'destination is workspace',
+    spec: 'version: 1\nsources:\n  - url: s3://b/x\n    path: .\n',
+    message: 'resolves outside the workspace or to the workspace itself',
+    line: 4
+  },
+  {
+    name: 'duplicate names',
+    spec: 'version: 1\nsources:\n  - {url: s3://b/x, name: d, path: a}\n  - {url: s3://b/y, name: d, path: b}\n',
+    message: 'source name "d" is used twice',
+    line: 4,
+    column: 5
+  },
+  {
+    name: 'overlapping destinations',
+    spec: 'version: 1\nsources:\n  - {url: s3://b/x, path: data}\n  - {url: s3://b/y, path: data/sub}\n',
+    message: 'overlaps "data"',
+    line: 4
+  },
+  {
+    name: 'two primaries',
+    spec: 'version: 1\nsources:\n  - {url: s3://b/x, primary: true}\n  - {url: s3://b/y, primary: true}\n',
+    message: 'only one source can be `primary: true`',
+    line: 4
+  },
+  {
+    name: 'git options on a bucket',
+    spec: 'version: 1\nsources:\n  - url: s3://b/x\n    git: {depth: 1}\n',
+    message: '`git` options apply to git sources, not s3',
+    line: 4,
+    column: 10
+  },
+  {
+    name: 'artifacts on git',
+    spec: 'version: 1\nsources:\n  - url: https://h/o/r.git\n    artifacts: {files: [a]}\n',
+    message: 'for git use `git: {sparse',
+    line: 4
+  },
+  {
+    name: 'sha256 not hex',
+    spec: 'version: 1\nsources:\n  - url: https://h/w.tar.gz\n    sha256: xyz\n',
+    message: 'must be 64 hex characters',
+    line: 4,
+    column: 13
+  },
+  {
+    name: 'unpack on s3',
+    spec: 'version: 1\nsources:\n  - url: s3://b/w.tar.gz\n    unpack: true\n',
+    message: '`unpack` applies to http sources only',
+    line: 4
+  },
   { name: 'unknown url kind', spec: 'version: 1\nsources:\n  - url: ftp://h/file\n', message: 'cannot tell what kind of source', line: 3, column: 10 },
   { name: 'bucket uri of wrong kind', spec: 'version: 1\nsources:\n  - url: gs://b/x\n    kind: s3\n', message: 'is not a s3 URI', line: 3 },
-  { name: 'volume claim used', spec: 'version: 1\nconnections:\n  - {name: vol, kind: volume_claim, schema: {volumeClaim: x}}\nsources:\n  - connection: vol\n', message: 'kind volume_claim: a Kubernetes volume claim cannot be mounted', line: 5, column: 17 },
-  { name: 'missing secret', spec: 'version: 1\nconnections:\n  - name: repo-test\n    kind: git\n    schema: {url: https://gitlab.com/org/test}\n    secret: {name: gitlab-connection}\nsources:\n  - connection: repo-test\n', message: 'secret "gitlab-connection" for connection "repo-test" not found: tried "gitlab-connection", "GITLAB_CONNECTION"', line: 3, column: 5 },
-  { name: 'missing secret item', spec: 'version: 1\nconnections:\n  - name: d\n    kind: s3\n    schema: {bucket: s3://b}\n    secret: {name: aws, items: [AWS_SECRET_ACCES_KEY]}\nsources:\n  - connection: d\n', secrets: { aws: 'AWS_ACCESS_KEY_ID=AKIAEXAMPLE1\nAWS_SECRET_ACCESS_KEY=abcdefghijkl' }, message: 'has no key "AWS_SECRET_ACCES_KEY" (listed in `items`) — did you mean "AWS_SECRET_ACCESS_KEY"?', line: 3 },
+  {
+    name: 'volume claim used',
+    spec: 'version: 1\nconnections:\n  - {name: vol, kind: volume_claim, schema: {volumeClaim: x}}\nsources:\n  - connection: vol\n',
+    message: 'kind volume_claim: a Kubernetes volume claim cannot be mounted',
+    line: 5,
+    column: 17
+  },
+  {
+    name: 'missing secret',
+    spec: 'version: 1\nconnections:\n  - name: repo-test\n    kind: git\n    schema: {url: https://gitlab.com/org/test}\n    secret: {name: gitlab-connection}\nsources:\n  - connection: repo-test\n',
+    message: 'secret "gitlab-connection" for connection "repo-test" not found: tried "gitlab-connection", "GITLAB_CONNECTION"',
+    line: 3,
+    column: 5
+  },
+  {
+    name: 'missing secret item',
+    spec: 'version: 1\nconnections:\n  - name: d\n    kind: s3\n    schema: {bucket: s3://b}\n    secret: {name: aws, items: [AWS_SECRET_ACCES_KEY]}\nsources:\n  - connection: d\n',
+    secrets: { aws: 'AWS_ACCESS_KEY_ID=AKIAEXAMPLE1\nAWS_SECRET_ACCESS_KEY=abcdefghijkl' },
+    message: 'has no key "AWS_SECRET_ACCES_KEY" (listed in `items`) — did you mean "AWS_SECRET_ACCESS_KEY"?',
+    line: 3
+  },
   { name: 'timeout not positive', spec: 'version: 1\nsources:\n  - url: s3://b/x\n    timeout: 0\n', message: 'Too small', line: 4, column: 14 }
 ]
 
@@ -125,7 +308,14 @@ sources:
       connection: 'datasets',
       uri: 's3://ml-data/',
       options: { endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', forcePathStyle: true },
-      selection: { files: ['labels.csv'], dirs: ['images/'], paths: [['a/b', 'a/b'], ['from', 'to']] },
+      selection: {
+        files: ['labels.csv'],
+        dirs: ['images/'],
+        paths: [
+          ['a/b', 'a/b'],
+          ['from', 'to']
+        ]
+      },
       sync: true,
       timeout: 45,
       dest: `${WORKSPACE}/data`
@@ -178,8 +368,10 @@ sources:
   })
 
   it('the connections input merges under the spec: the spec wins on a name clash', async () => {
-    const catalog = 'connections:\n  - {name: shared, kind: s3, schema: {bucket: s3://from-input}}\n  - {name: only-input, kind: s3, schema: {bucket: s3://input-only}}\nartifactsStore: {name: store, kind: s3, schema: {bucket: s3://artifacts}}\n'
-    const spec = 'version: 1\nconnections:\n  - {name: shared, kind: s3, schema: {bucket: s3://from-spec}}\nsources:\n  - {connection: shared}\n  - {connection: only-input}\n  - {name: arts, paths: [x]}\n'
+    const catalog =
+      'connections:\n  - {name: shared, kind: s3, schema: {bucket: s3://from-input}}\n  - {name: only-input, kind: s3, schema: {bucket: s3://input-only}}\nartifactsStore: {name: store, kind: s3, schema: {bucket: s3://artifacts}}\n'
+    const spec =
+      'version: 1\nconnections:\n  - {name: shared, kind: s3, schema: {bucket: s3://from-spec}}\nsources:\n  - {connection: shared}\n  - {connection: only-input}\n  - {name: arts, paths: [x]}\n'
     const { plan, errors } = await planOf(spec, { inputs: { connections: catalog } })
     expect(errors).toEqual([])
     expect(plan!.sources.map((s) => 'uri' in s && s.uri)).toEqual(['s3://from-spec', 's3://input-only', 's3://artifacts'])

@@ -14,12 +14,30 @@ import { tempDir } from './helpers/harness.js'
 describe('selectors', () => {
   const keys = ['labels.csv', 'images/1.png', 'images/2.png', 'a/b/c.txt', 'a/b/d.txt', 'other.txt']
   it('files and dirs keep their relative path; [from, to] moves', () => {
-    const { selected, unmatched } = select(keys, { files: ['labels.csv'], dirs: ['images/'], paths: [['a/b', 'moved'], ['other.txt', 'x/o.txt']] })
+    const { selected, unmatched } = select(keys, {
+      files: ['labels.csv'],
+      dirs: ['images/'],
+      paths: [
+        ['a/b', 'moved'],
+        ['other.txt', 'x/o.txt']
+      ]
+    })
     expect(unmatched).toEqual([])
-    expect(selected.map((s) => `${s.key}>${s.target}`).sort()).toEqual(['a/b/c.txt>moved/c.txt', 'a/b/d.txt>moved/d.txt', 'images/1.png>images/1.png', 'images/2.png>images/2.png', 'labels.csv>labels.csv', 'other.txt>x/o.txt'])
+    expect(selected.map((s) => `${s.key}>${s.target}`).sort()).toEqual([
+      'a/b/c.txt>moved/c.txt',
+      'a/b/d.txt>moved/d.txt',
+      'images/1.png>images/1.png',
+      'images/2.png>images/2.png',
+      'labels.csv>labels.csv',
+      'other.txt>x/o.txt'
+    ])
   })
   it('names the selectors that match nothing', () => {
-    expect(select(keys, { files: ['nope.csv'], dirs: ['imgs'], paths: [['zz', 'zz']] }).unmatched).toEqual(['artifacts.files: "nope.csv"', 'artifacts.dirs: "imgs"', 'paths: "zz"'])
+    expect(select(keys, { files: ['nope.csv'], dirs: ['imgs'], paths: [['zz', 'zz']] }).unmatched).toEqual([
+      'artifacts.files: "nope.csv"',
+      'artifacts.dirs: "imgs"',
+      'paths: "zz"'
+    ])
   })
   it('no selector selects everything', () => {
     expect(select(keys, { files: [], dirs: [], paths: [] }).selected).toHaveLength(keys.length)
@@ -102,13 +120,18 @@ describe('retry policy', () => {
     expect(value).toBe('ok')
     expect(delays).toEqual([375, 750])
     calls = 0
-    await expect(withRetry(async () => (calls++, Promise.reject(Object.assign(new Error('denied'), { status: 403 }))), { sleep: async () => undefined })).rejects.toThrow('denied')
+    await expect(
+      withRetry(async () => (calls++, Promise.reject(Object.assign(new Error('denied'), { status: 403 }))), { sleep: async () => undefined })
+    ).rejects.toThrow('denied')
     expect(calls).toBe(1)
   })
   it('honours Retry-After and gives up after the bound', async () => {
     const delays: number[] = []
     await expect(
-      withRetry(async () => Promise.reject(Object.assign(new Error('busy'), { status: 503, retryAfterMs: 1234 })), { attempts: 3, sleep: async (ms) => void delays.push(ms) })
+      withRetry(async () => Promise.reject(Object.assign(new Error('busy'), { status: 503, retryAfterMs: 1234 })), {
+        attempts: 3,
+        sleep: async (ms) => void delays.push(ms)
+      })
     ).rejects.toThrow('busy')
     expect(delays).toEqual([1234, 1234])
     expect(parseRetryAfter('2')).toBe(2000)

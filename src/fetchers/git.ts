@@ -103,7 +103,12 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
             throw gitFailure(e, errCtx)
           }
         },
-        { signal: ctx.signal, attempts: tuning.attempts, baseMs: tuning.retryBaseMs, onRetry: (e, n, ms) => ctx.log.info(`${what} failed (${errorMessage(e)}); retry ${n} in ${ms} ms`) }
+        {
+          signal: ctx.signal,
+          attempts: tuning.attempts,
+          baseMs: tuning.retryBaseMs,
+          onRetry: (e, n, ms) => ctx.log.info(`${what} failed (${errorMessage(e)}); retry ${n} in ${ms} ms`)
+        }
       )
     const sparse = source.subdirectory
       ? source.sparse.length

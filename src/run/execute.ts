@@ -38,7 +38,9 @@ function bufferedLog(host: Host, name: string): SourceLog & { lines: string[] } 
 export async function fetchAll(sources: Source[], settings: Settings, host: Host, cleanup: Cleanup, frozen?: Map<string, Locked>): Promise<Outcome[]> {
   const limiter = new Limiter(settings.concurrency)
   const controller = new AbortController()
-  return Promise.all(sources.map((source) => fetchOne(source, { settings, host, cleanup, limiter, signal: controller.signal, locked: frozen?.get(source.name), peers: sources })))
+  return Promise.all(
+    sources.map((source) => fetchOne(source, { settings, host, cleanup, limiter, signal: controller.signal, locked: frozen?.get(source.name), peers: sources }))
+  )
 }
 
 async function fetchOne(
@@ -69,7 +71,9 @@ async function fetchOne(
       peers: env.peers,
       log,
       ...((await exists(source.dest)) ? { previous: source.dest } : {}),
-      ...(env.locked ? { frozen: { commit: env.locked.commit, digest: env.locked.digest, ...(env.locked.objects ? { objects: env.locked.objects } : {}) } } : {})
+      ...(env.locked
+        ? { frozen: { commit: env.locked.commit, digest: env.locked.digest, ...(env.locked.objects ? { objects: env.locked.objects } : {}) } }
+        : {})
     }
     log.info(fetcher.describe(source))
     const result = await fetcher.fetch(source, ctx)

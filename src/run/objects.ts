@@ -61,7 +61,10 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
   const targets = new Map<string, PlannedObject>()
   for (const o of objects) {
     const safe = safeRelative(o.target)
-    if (!safe) throw new FetchError(opts.name, `refusing key "${o.key}": it would land outside the destination (absolute path, "..", backslash or NUL)`, { permanent: true })
+    if (!safe)
+      throw new FetchError(opts.name, `refusing key "${o.key}": it would land outside the destination (absolute path, "..", backslash or NUL)`, {
+        permanent: true
+      })
     const clash = targets.get(safe)
     if (clash) throw new FetchError(opts.name, `keys "${clash.key}" and "${o.key}" land on the same file "${safe}"`, { permanent: true })
     targets.set(safe, { ...o, target: safe })

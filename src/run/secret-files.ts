@@ -48,7 +48,9 @@ export async function writeSecretFiles(plan: Plan, store: SecretStore, settings:
 export function exposeConnections(plan: Plan, store: SecretStore, settings: Settings, host: Host): void {
   if (plan.exposeConnections.length === 0) return
   if (!settings.exposeConnections) {
-    host.info(`the spec's main container uses connections ${plan.exposeConnections.join(', ')}; set \`expose-connections: true\` to export their secrets as environment variables`)
+    host.info(
+      `the spec's main container uses connections ${plan.exposeConnections.join(', ')}; set \`expose-connections: true\` to export their secrets as environment variables`
+    )
     return
   }
   for (const name of plan.exposeConnections) {

@@ -60,11 +60,7 @@ export function catalogEntries(doc: SpecDocument): { connections: Array<Located<
  * Merges catalogs: the spec's own connections win over the `connections` input's of the same name
  * (the input is a shared default catalog; the spec is the more specific word).
  */
-export function buildCatalog(
-  specEntries: Array<Located<unknown>>,
-  inputEntries: Array<Located<unknown>>,
-  errors: SpecError[]
-): Map<string, Connection> {
+export function buildCatalog(specEntries: Array<Located<unknown>>, inputEntries: Array<Located<unknown>>, errors: SpecError[]): Map<string, Connection> {
   const catalog = new Map<string, Connection>()
   for (const [entries, fromSpec] of [
     [inputEntries, false],

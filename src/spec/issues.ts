@@ -58,7 +58,10 @@ export function issuesToErrors(issues: z.core.$ZodIssue[], schema: AnySchema, do
         const input = 'input' in issue ? issue.input : undefined
         const options = issue.values.map((v) => String(v))
         const hint = typeof input === 'string' ? didYouMean(input, options) : ''
-        const msg = issue.values.length === 1 && issue.message && !issue.message.startsWith('Invalid') ? issue.message : `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`
+        const msg =
+          issue.values.length === 1 && issue.message && !issue.message.startsWith('Invalid')
+            ? issue.message
+            : `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`
         errors.push(doc.error(`${msg}${input !== undefined ? `, got ${describeValue(input)}` : ''}${hint}`, path))
         break
       }

@@ -88,7 +88,10 @@ export async function buildPlan(settings: Settings, secrets: SecretStore, warn: 
   checkSources(sources, errors)
 
   for (const name of translation.exposeConnections) {
-    if (!catalog.has(name)) errors.push(new SpecError(`run.connections names unknown connection "${name}"${didYouMean(name, catalog.keys())}`, specFile ? { file: specFile } : undefined))
+    if (!catalog.has(name))
+      errors.push(
+        new SpecError(`run.connections names unknown connection "${name}"${didYouMean(name, catalog.keys())}`, specFile ? { file: specFile } : undefined)
+      )
   }
   if (errors.length) throw errors.length === 1 ? errors[0]! : new SpecErrors(errors)
 
@@ -127,13 +130,17 @@ function checkSources(sources: Source[], errors: SpecError[]): void {
       const [a, b] = [sources[i]!, sources[j]!]
       if (overlaps(a.dest, b.dest)) {
         errors.push(
-          new SpecError(`destination "${a.relPath}" of source "${a.name}" overlaps "${b.relPath}" of source "${b.name}": each source lands whole in its own directory`, a.origin)
+          new SpecError(
+            `destination "${a.relPath}" of source "${a.name}" overlaps "${b.relPath}" of source "${b.name}": each source lands whole in its own directory`,
+            a.origin
+          )
         )
       }
     }
   }
   const primaries = sources.filter((s) => s.primary)
-  if (primaries.length > 1) errors.push(new SpecError(`only one source can be \`primary: true\`; found ${primaries.map((s) => `"${s.name}"`).join(', ')}`, primaries[1]!.origin))
+  if (primaries.length > 1)
+    errors.push(new SpecError(`only one source can be \`primary: true\`; found ${primaries.map((s) => `"${s.name}"`).join(', ')}`, primaries[1]!.origin))
 }
 
 function selectOnly(sources: Source[], only: string[]): Source[] {
@@ -141,7 +148,9 @@ function selectOnly(sources: Source[], only: string[]): Source[] {
   const names = sources.map((s) => s.name)
   const unknown = only.filter((n) => !names.includes(n))
   if (unknown.length) {
-    throw new SpecError(`input \`only\` names unknown source${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"${didYouMean(n, names)}`).join(', ')}; sources are: ${names.join(', ')}`)
+    throw new SpecError(
+      `input \`only\` names unknown source${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"${didYouMean(n, names)}`).join(', ')}; sources are: ${names.join(', ')}`
+    )
   }
   return sources.filter((s) => only.includes(s.name))
 }

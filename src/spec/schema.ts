@@ -72,9 +72,7 @@ export const connectionBaseSchema = z.strictObject({
 
 /** For the generated JSON Schema only: one branch per kind so editors complete `schema:`. */
 export function connectionSchemaForJson() {
-  const branches = CONNECTION_KINDS.map((kind) =>
-    connectionBaseSchema.extend({ kind: z.literal(kind), schema: connectionSchemas[kind].optional() })
-  )
+  const branches = CONNECTION_KINDS.map((kind) => connectionBaseSchema.extend({ kind: z.literal(kind), schema: connectionSchemas[kind].optional() }))
   return z.discriminatedUnion('kind', branches as never)
 }
 
@@ -100,7 +98,10 @@ export const artifactsSchema = z.strictObject({
 export const pathsSchema = z.array(z.union([relPath, z.tuple([relPath, relPath])]))
 
 export const sourceSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ".", "_" and "-"').optional(),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ".", "_" and "-"')
+    .optional(),
   connection: z.string().min(1).optional(),
   kind: z.enum(SOURCE_KINDS).optional().describe('Forces the kind of an inline `url`'),
   url: z.string().min(1).optional(),
@@ -111,7 +112,10 @@ export const sourceSchema = z.strictObject({
   primary: z.boolean().optional(),
   sync: z.boolean().optional(),
   unpack: z.boolean().optional(),
-  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
+    .optional(),
   headers: z.record(z.string(), z.string()).optional(),
   secret: secretRefSchema.optional().describe('A secret for an inline `url` source (a connection carries its own)'),
   subdirectory: relPath.optional(),

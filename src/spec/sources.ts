@@ -104,15 +104,20 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
 
   // Options that belong to other kinds are mistakes, not things to ignore.
   if (d.git && k !== 'git') fail(`\`git\` options apply to git sources, not ${k}`, ['git'])
-  if ((d.artifacts || d.paths) && (k === 'git' || k === 'http')) fail(`\`${d.artifacts ? 'artifacts' : 'paths'}\` selects objects of a bucket or a host path; for git use \`git: {sparse: [...]}\``, [d.artifacts ? 'artifacts' : 'paths'])
-  if ((d.unpack !== undefined || d.sha256 !== undefined) && k !== 'http') fail(`\`${d.unpack !== undefined ? 'unpack' : 'sha256'}\` applies to http sources only`, [d.unpack !== undefined ? 'unpack' : 'sha256'])
+  if ((d.artifacts || d.paths) && (k === 'git' || k === 'http'))
+    fail(`\`${d.artifacts ? 'artifacts' : 'paths'}\` selects objects of a bucket or a host path; for git use \`git: {sparse: [...]}\``, [
+      d.artifacts ? 'artifacts' : 'paths'
+    ])
+  if ((d.unpack !== undefined || d.sha256 !== undefined) && k !== 'http')
+    fail(`\`${d.unpack !== undefined ? 'unpack' : 'sha256'}\` applies to http sources only`, [d.unpack !== undefined ? 'unpack' : 'sha256'])
   if (d.sync !== undefined && (k === 'git' || k === 'http')) fail('`sync` applies to buckets and host paths', ['sync'])
   if (d.subdirectory !== undefined && k !== 'git') fail('`subdirectory` applies to git sources', ['subdirectory'])
 
   const name = d.name ?? connection?.name ?? nameFromUrl(url ?? '')
   const relPath = d.path ?? name
   const dest = resolveInside(ctx.workspace, relPath)
-  if (!dest) fail(`destination "${relPath}" resolves outside the workspace or to the workspace itself (${ctx.workspace}): use a subdirectory`, d.path ? ['path'] : [])
+  if (!dest)
+    fail(`destination "${relPath}" resolves outside the workspace or to the workspace itself (${ctx.workspace}): use a subdirectory`, d.path ? ['path'] : [])
 
   const secret = resolveSecret(d, connection, name, ctx.secrets, at)
   const common = {
@@ -136,7 +141,8 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
       const settings = gitSettings(d.git, (schema.flags as string[] | undefined) ?? [])
       if ('refused' in settings) fail(settings.refused, settings.index >= 0 ? ['git', 'flags', settings.index] : ['connection'])
       const revision = d.git?.revision ?? d.defaultRevision ?? (schema.revision as string | undefined)
-      if (revision !== undefined && /^-|\s|\.\.|[~^:?*[\\]|@\{/.test(revision)) fail(`revision "${revision}" is not a valid branch, tag, SHA or ref`, ['git', 'revision'])
+      if (revision !== undefined && /^-|\s|\.\.|[~^:?*[\\]|@\{/.test(revision))
+        fail(`revision "${revision}" is not a valid branch, tag, SHA or ref`, ['git', 'revision'])
       const known = schema.knownHosts as string | string[] | undefined
       const source: GitSource = {
         ...common,
@@ -157,7 +163,8 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
     case 'oci': {
       const uri = (schema.bucket as string | undefined) ?? url!
       const expected = { s3: ['s3://'], gcs: ['gs://'], wasb: ['wasb://', 'wasbs://', 'az://'], oci: ['oci://'] }[k]
-      if (!expected.some((p) => uri.startsWith(p))) fail(`"${uri}" is not a ${k} URI: it should start with ${expected.join(' or ')}`, d.url ? ['url'] : ['connection'])
+      if (!expected.some((p) => uri.startsWith(p)))
+        fail(`"${uri}" is not a ${k} URI: it should start with ${expected.join(' or ')}`, d.url ? ['url'] : ['connection'])
       return { ...common, kind: k as BucketKind, uri, options: schema, selection: selectionOf(d), sync: d.sync ?? false }
     }
     case 'http': {
@@ -213,14 +220,19 @@ function resolveSecret(
     const fields: Record<string, string> = {}
     for (const item of ref.items) {
       const v = secret.fields?.[item]
-      if (v === undefined) throw new SpecError(`secret "${ref.name}" for ${what} has no key "${item}" (listed in \`items\`)${didYouMean(item, Object.keys(secret.fields ?? {}))}`, location)
+      if (v === undefined)
+        throw new SpecError(
+          `secret "${ref.name}" for ${what} has no key "${item}" (listed in \`items\`)${didYouMean(item, Object.keys(secret.fields ?? {}))}`,
+          location
+        )
       fields[item] = v
     }
     secret = { ...secret, fields }
   }
   if (d.secretKey !== undefined) {
     const v = secret.fields?.[d.secretKey]
-    if (v === undefined) throw new SpecError(`secret "${ref.name}" for ${what} has no key "${d.secretKey}"${didYouMean(d.secretKey, Object.keys(secret.fields ?? {}))}`, location)
+    if (v === undefined)
+      throw new SpecError(`secret "${ref.name}" for ${what} has no key "${d.secretKey}"${didYouMean(d.secretKey, Object.keys(secret.fields ?? {}))}`, location)
     secret = { name: secret.name, foundIn: secret.foundIn, raw: v }
   }
   if (d.username !== undefined) {

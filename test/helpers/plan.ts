@@ -30,7 +30,12 @@ export async function planOf(
   const warnings: SpecError[] = []
   try {
     const settings = parseSettings(raw, opts.env ?? {})
-    const store = new SecretStore({ env: opts.env ?? {}, redactor: new Redactor(), warn: () => undefined, ...(settings.secrets ? { input: settings.secrets } : {}) })
+    const store = new SecretStore({
+      env: opts.env ?? {},
+      redactor: new Redactor(),
+      warn: () => undefined,
+      ...(settings.secrets ? { input: settings.secrets } : {})
+    })
     const plan = await buildPlan(settings, store, (w) => warnings.push(w))
     return { plan, errors: [], warnings }
   } catch (e) {
