@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28433,12 +28431,12 @@ function createCliHost(options = {}) {
 var main = __nccwpck_require__(4915);
 // EXTERNAL MODULE: ./src/run/cleanup.ts
 var run_cleanup = __nccwpck_require__(7705);
-// EXTERNAL MODULE: ./src/run/index.ts + 44 modules
-var run = __nccwpck_require__(5631);
+// EXTERNAL MODULE: ./src/run/index.ts + 82 modules
+var run = __nccwpck_require__(2844);
 // EXTERNAL MODULE: ./src/secrets/secret.ts
 var secret = __nccwpck_require__(793);
-// EXTERNAL MODULE: ./src/settings.ts + 1 modules
-var src_settings = __nccwpck_require__(4277);
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __nccwpck_require__(8750);
 ;// CONCATENATED MODULE: ./src/cli.ts
 
 
@@ -28681,7 +28679,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_6__.a)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7264);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
@@ -28728,8 +28726,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: readInputs
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __nccwpck_require__(7264);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -28773,10 +28771,10 @@ function createActionHost(redactor = new secrets_redactor/* Redactor */.pO()) {
 
 // EXTERNAL MODULE: ./src/run/cleanup.ts
 var run_cleanup = __nccwpck_require__(7705);
-// EXTERNAL MODULE: ./src/run/index.ts + 44 modules
-var run = __nccwpck_require__(5631);
-// EXTERNAL MODULE: ./src/settings.ts + 1 modules
-var src_settings = __nccwpck_require__(4277);
+// EXTERNAL MODULE: ./src/run/index.ts + 82 modules
+var run = __nccwpck_require__(2844);
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __nccwpck_require__(8750);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -28826,7 +28824,7 @@ async function main_run() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7264);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _run_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7705);
@@ -28932,7 +28930,7 @@ async function removeOwned(p) {
 
 /***/ }),
 
-/***/ 5631:
+/***/ 2844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28947,725 +28945,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-/** The URL a source is known by, before or without fetching (no credentials). */
-function sourceAddress(s) {
-    switch (s.kind) {
-        case 'git':
-        case 'http':
-            return s.url;
-        case 'host_path':
-            return `file://${s.hostPath}`;
-        default:
-            return s.uri;
-    }
-}
-function sourceOutput(o) {
-    const s = o.source;
-    const r = o.result;
-    return {
-        kind: s.kind,
-        url: r.url,
-        revision: r.revision ?? (s.kind === 'git' ? (s.revision ?? '') : ''),
-        ref: r.ref ?? '',
-        commit: r.commit ?? '',
-        digest: r.digest ?? '',
-        path: s.dest,
-        files: r.files,
-        bytes: r.bytes
-    };
-}
-function sourcesOutput(outcomes) {
-    const out = {};
-    for (const o of outcomes)
-        if (o.result)
-            out[o.source.name] = sourceOutput(o);
-    return out;
-}
-function lockFile(plan, outcomes, now = new Date()) {
-    const sources = {};
-    for (const o of outcomes) {
-        if (!o.result)
-            continue;
-        sources[o.source.name] = { ...sourceOutput(o), ...(o.result.objects ? { objects: o.result.objects } : {}) };
-    }
-    return { version: 1, specDigest: plan.specDigest, time: now.toISOString(), dialect: plan.dialect, sources };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/util/safe-path.ts
-
-/**
- * A store key or archive entry as a relative path that stays inside its destination, or undefined.
- * Refuses `..` segments, absolute paths, drive letters, backslashes and NUL: a key is data from a
- * server we do not control.
- */
-function safeRelative(key) {
-    if (!key || key.includes('\0') || key.includes('\\'))
-        return undefined;
-    if (key.startsWith('/') || /^[A-Za-z]:/.test(key))
-        return undefined;
-    const parts = key.split('/').filter((p) => p !== '' && p !== '.');
-    if (parts.length === 0 || parts.some((p) => p === '..'))
-        return undefined;
-    return parts.join('/');
-}
-/** Joins a checked relative key under `root` with the platform separator. */
-function under(root, relative) {
-    return external_node_path_.join(root, ...relative.split('/'));
-}
-
-;// CONCATENATED MODULE: ./src/run/digest.ts
-
-/**
- * The contract's `digest`: sha256 over the sorted (key, size, version) list, so the same data gives
- * the same digest whatever order it was listed or downloaded in.
- */
-function objectsDigest(objects) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const sorted = [...objects].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const o of sorted)
-        hash.update(`${o.key}\t${o.size}\t${o.version}\n`);
-    return `sha256:${hash.digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/run/landing.ts
-
-
-
-
-/**
- * Sources land atomically: fetched into a hidden sibling of the destination (same filesystem, so
- * the final step is a rename), then swapped in. A crash leaves the previous content or nothing.
- */
-const TMP = `${constants/* STAGING_PREFIX */.th}tmp-`;
-const OLD = `${constants/* STAGING_PREFIX */.th}old-`;
-const STATE = `${constants/* STAGING_PREFIX */.th}state-`;
-const tag = (dest) => external_node_path_.basename(dest).replace(/[^A-Za-z0-9_.-]/g, '_');
-async function exists(p) {
-    try {
-        await promises_.lstat(p);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** A fresh empty staging directory beside `dest`. */
-async function createStaging(dest) {
-    const parent = external_node_path_.dirname(dest);
-    await promises_.mkdir(parent, { recursive: true });
-    const dir = external_node_path_.join(parent, `${TMP}${tag(dest)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-    await promises_.mkdir(dir);
-    return dir;
-}
-/** Replaces `dest` with `staging`. The old content is moved aside first and deleted after. */
-async function commitStaging(staging, dest) {
-    let old;
-    if (await exists(dest)) {
-        old = external_node_path_.join(external_node_path_.dirname(dest), `${OLD}${tag(dest)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-        await promises_.rename(dest, old);
-    }
-    try {
-        await promises_.rename(staging, dest);
-    }
-    catch (e) {
-        if (old)
-            await promises_.rename(old, dest).catch(() => undefined);
-        throw e;
-    }
-    if (old)
-        await promises_.rm(old, { recursive: true, force: true });
-}
-/**
- * Undoes what a killed earlier run left beside `dest`: staging dirs are deleted; a destination
- * moved aside but never replaced is put back (the previous complete content).
- */
-async function recoverStale(dest) {
-    const parent = external_node_path_.dirname(dest);
-    let entries;
-    try {
-        entries = await promises_.readdir(parent);
-    }
-    catch {
-        return [];
-    }
-    const mine = `${tag(dest)}-`;
-    const removed = [];
-    const olds = entries.filter((e) => e.startsWith(OLD + mine) && /^[0-9a-f]{8}$/.test(e.slice((OLD + mine).length)));
-    if (olds.length && !(await exists(dest))) {
-        await promises_.rename(external_node_path_.join(parent, olds.shift()), dest);
-    }
-    for (const e of entries) {
-        const isTmp = e.startsWith(TMP + mine) && /^[0-9a-f]{8}$/.test(e.slice((TMP + mine).length));
-        if (isTmp || olds.includes(e)) {
-            await promises_.rm(external_node_path_.join(parent, e), { recursive: true, force: true });
-            removed.push(e);
-        }
-    }
-    return removed;
-}
-/** The small state file kept beside a destination for cheap re-runs. */
-function stateFileOf(dest) {
-    return external_node_path_.join(external_node_path_.dirname(dest), `${STATE}${tag(dest)}.json`);
-}
-async function readState(dest) {
-    try {
-        return JSON.parse(await promises_.readFile(stateFileOf(dest), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Written after the content is in place; write-then-rename so it is never half-written. */
-async function writeState(dest, state) {
-    await writeFileAtomic(stateFileOf(dest), JSON.stringify(state));
-}
-async function removeState(dest) {
-    await promises_.rm(stateFileOf(dest), { force: true });
-}
-async function writeFileAtomic(file, data, mode) {
-    await promises_.mkdir(external_node_path_.dirname(file), { recursive: true });
-    const tmp = `${file}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    await promises_.writeFile(tmp, data, mode === undefined ? {} : { mode });
-    await promises_.rename(tmp, file);
-}
-
-;// CONCATENATED MODULE: ./src/run/objects.ts
-
-
-
-
-
-
-async function sizeOf(file) {
-    try {
-        const st = await promises_.stat(file);
-        return st.isFile() ? st.size : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function walkFiles(root, rel = '') {
-    const out = [];
-    for (const entry of await promises_.readdir(external_node_path_.join(root, rel), { withFileTypes: true })) {
-        const r = rel ? `${rel}/${entry.name}` : entry.name;
-        if (entry.isDirectory())
-            out.push(...(await walkFiles(root, r)));
-        else
-            out.push(r);
-    }
-    return out;
-}
-/**
- * Lands a listing of objects into `ctx.staging`, reusing unchanged files of the previous run
- * (hard links: no bytes copied). When nothing changed it touches nothing and reports `inPlace`.
- */
-async function landObjects(opts) {
-    const { ctx, objects } = opts;
-    const targets = new Map();
-    for (const o of objects) {
-        const safe = safeRelative(o.target);
-        if (!safe)
-            throw new src_errors/* FetchError */.fk(opts.name, `refusing key "${o.key}": it would land outside the destination (absolute path, "..", backslash or NUL)`, { permanent: true });
-        const clash = targets.get(safe);
-        if (clash)
-            throw new src_errors/* FetchError */.fk(opts.name, `keys "${clash.key}" and "${o.key}" land on the same file "${safe}"`, { permanent: true });
-        targets.set(safe, { ...o, target: safe });
-    }
-    const state = { version: 1, identity: opts.identity, objects: {} };
-    for (const [t, o] of targets)
-        state.objects[t] = { key: o.key, size: o.size, version: o.version };
-    const entries = [...targets.values()].map(({ key, size, version }) => ({ key, size, version }));
-    const bytes = entries.reduce((n, o) => n + o.size, 0);
-    const result = { files: targets.size, bytes, objects: entries, digest: objectsDigest(entries), state };
-    const previous = ctx.previous;
-    const old = previous ? await readState(previous) : undefined;
-    const usable = old && old.version === 1 && old.identity === opts.identity ? old.objects : {};
-    const unchanged = new Set();
-    if (previous) {
-        await Promise.all([...targets].map(async ([t, o]) => {
-            const was = usable[t];
-            if (was && was.size === o.size && was.version === o.version && (await sizeOf(under(previous, t))) === o.size)
-                unchanged.add(t);
-        }));
-        const gone = Object.keys(usable).filter((t) => !targets.has(t));
-        if (unchanged.size === targets.size && (!opts.sync || gone.length === 0))
-            return { ...result, inPlace: true };
-    }
-    const made = new Set();
-    const ensureDir = async (dir) => {
-        if (made.has(dir))
-            return;
-        await promises_.mkdir(dir, { recursive: true });
-        made.add(dir);
-    };
-    const link = async (from, to) => {
-        await ensureDir(external_node_path_.dirname(to));
-        await promises_.link(from, to).catch(() => promises_.copyFile(from, to));
-    };
-    // Keep what the source no longer has unless `sync: true` (like `aws s3 sync` without --delete).
-    if (previous && !opts.sync) {
-        for (const rel of await walkFiles(previous)) {
-            if (!targets.has(rel))
-                await link(under(previous, rel), under(ctx.staging, rel));
-        }
-    }
-    await ctx.limiter.map([...targets.values()], async (o) => {
-        const file = under(ctx.staging, o.target);
-        if (unchanged.has(o.target))
-            return link(under(previous, o.target), file);
-        await ensureDir(external_node_path_.dirname(file));
-        await opts.download(o, file);
-    });
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/run/select.ts
-const trim = (p) => p.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-/** True when the selection takes everything. */
-function selectsAll(selection) {
-    return selection.files.length + selection.dirs.length + selection.paths.length === 0;
-}
-/**
- * Applies `artifacts: {files, dirs}` and `paths: [a, [from, to]]` to a key list. Files and dirs
- * keep their relative path; a `[from, to]` pair moves `from` (file or directory) to `to`.
- * Returns the selectors that matched nothing so the caller can name them.
- */
-function select_select(keys, selection) {
-    if (selectsAll(selection))
-        return { selected: keys.map((key) => ({ key, target: key })), unmatched: [] };
-    const out = new Map();
-    const unmatched = [];
-    const keySet = new Set(keys);
-    for (const f of selection.files.map(trim)) {
-        if (keySet.has(f))
-            out.set(f, { key: f, target: f });
-        else
-            unmatched.push(`artifacts.files: "${f}"`);
-    }
-    for (const d of selection.dirs.map(trim)) {
-        const prefix = d === '' ? '' : d + '/';
-        const hits = keys.filter((k) => k.startsWith(prefix));
-        if (hits.length === 0)
-            unmatched.push(`artifacts.dirs: "${d}"`);
-        for (const k of hits)
-            out.set(k, { key: k, target: k });
-    }
-    for (const [rawFrom, rawTo] of selection.paths) {
-        const from = trim(rawFrom);
-        const to = trim(rawTo);
-        if (keySet.has(from)) {
-            out.set(from, { key: from, target: to || from });
-            continue;
-        }
-        const prefix = from + '/';
-        const hits = keys.filter((k) => k.startsWith(prefix));
-        if (hits.length === 0)
-            unmatched.push(`paths: "${from}"`);
-        for (const k of hits)
-            out.set(k, { key: k, target: (to ? to + '/' : '') + k.slice(prefix.length) });
-    }
-    return { selected: [...out.values()], unmatched };
-}
-
-;// CONCATENATED MODULE: ./src/fetchers/host-path.ts
-
-
-
-
-
-
-
-async function listTree(root, rel = '') {
-    const out = [];
-    for (const entry of await promises_.readdir(external_node_path_.join(root, rel), { withFileTypes: true })) {
-        const key = rel ? `${rel}/${entry.name}` : entry.name;
-        const full = external_node_path_.join(root, key);
-        if (entry.isDirectory())
-            out.push(...(await listTree(root, key)));
-        else if (entry.isFile())
-            out.push({ key, size: (await promises_.stat(full)).size });
-        else if (entry.isSymbolicLink()) {
-            // Follow a link only when it stays inside the tree being copied.
-            const real = await promises_.realpath(full).catch(() => undefined);
-            const rootReal = await promises_.realpath(root);
-            if (real && (real + external_node_path_.sep).startsWith(rootReal + external_node_path_.sep)) {
-                const st = await promises_.stat(real);
-                if (st.isFile())
-                    out.push({ key, size: st.size });
-            }
-        }
-    }
-    return out;
-}
-async function sha256File(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** `host_path`: a directory (or one file) on the runner, copied with the same selectors as buckets. */
-const hostPathFetcher = {
-    describe: (s) => `copy ${s.hostPath} → ${s.relPath}`,
-    async fetch(source, ctx) {
-        const st = await promises_.stat(source.hostPath).catch(() => undefined);
-        if (!st)
-            throw new src_errors/* FetchError */.fk(source.name, `host path ${source.hostPath} does not exist`, { permanent: true });
-        const single = st.isFile();
-        const root = single ? external_node_path_.dirname(source.hostPath) : source.hostPath;
-        const listing = single ? [{ key: external_node_path_.basename(source.hostPath), size: st.size }] : await listTree(root);
-        const { selected, unmatched } = select_select(listing.map((l) => l.key), source.selection);
-        if (unmatched.length)
-            throw new src_errors/* FetchError */.fk(source.name, `nothing in ${source.hostPath} matches ${unmatched.join(', ')}`, { permanent: true });
-        const sizes = new Map(listing.map((l) => [l.key, l.size]));
-        const objects = await ctx.limiter.map(selected, async (s) => ({
-            key: s.key,
-            target: s.target,
-            size: sizes.get(s.key),
-            version: await sha256File(external_node_path_.join(root, ...s.key.split('/')))
-        }));
-        const landed = await landObjects({
-            name: source.name,
-            sync: source.sync,
-            identity: `host_path:${source.hostPath}:${JSON.stringify(source.selection)}`,
-            objects,
-            ctx,
-            download: (o, file) => promises_.copyFile(external_node_path_.join(root, ...o.key.split('/')), file)
-        });
-        return { url: `file://${source.hostPath.split(external_node_path_.sep).join('/')}`, ...landed };
-    }
-};
-
-;// CONCATENATED MODULE: ./src/fetchers/index.ts
-
-/**
- * The fetcher for a source's kind. Fetcher modules are cheap to load; each one imports its SDK
- * lazily inside `fetch`, so a git-only run never parses a cloud SDK.
- */
-function fetcherFor(source) {
-    const kind = source.kind;
-    switch (kind) {
-        case 'host_path':
-            return hostPathFetcher;
-        case 'git':
-        case 's3':
-        case 'gcs':
-        case 'wasb':
-        case 'oci':
-        case 'http':
-            return unsupported(kind);
-        default: {
-            const never = kind;
-            throw new Error(`no fetcher for kind ${String(never)}`);
-        }
-    }
-}
-function unsupported(kind) {
-    return {
-        describe: (s) => `${kind} ${s.name} → ${s.relPath}`,
-        fetch: async () => {
-            throw new Error(`sources of kind ${kind} are not supported yet`);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run/limiter.ts
-/**
- * One pool of transfer slots shared by every source, so `concurrency` bounds the whole run rather
- * than being multiplied per source. Only leaf transfers take a slot (never a whole source), so a
- * source waiting for its objects cannot deadlock the pool.
- */
-class Limiter {
-    size;
-    active = 0;
-    queue = [];
-    constructor(size) {
-        this.size = size;
-        if (!Number.isInteger(size) || size < 1)
-            throw new RangeError(`limiter size must be ≥ 1, got ${size}`);
-    }
-    async run(fn) {
-        if (this.active >= this.size)
-            await new Promise((resolve) => this.queue.push(resolve));
-        else
-            this.active++;
-        try {
-            return await fn();
-        }
-        finally {
-            const next = this.queue.shift();
-            // Hand the slot straight to the next waiter; `active` stays the same.
-            if (next)
-                next();
-            else
-                this.active--;
-        }
-    }
-    /** Runs `fn` over items with at most `size` in flight; rejects with the first error after all settle. */
-    async map(items, fn) {
-        const results = await Promise.allSettled(items.map((item, i) => this.run(() => fn(item, i))));
-        const failed = results.find((r) => r.status === 'rejected');
-        if (failed)
-            throw failed.reason;
-        return results.map((r) => r.value);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/execute.ts
-
-
-
-
-
-
-function bufferedLog(host, name) {
-    const lines = [];
-    return {
-        lines,
-        info: (m) => lines.push(m),
-        warning: (m) => {
-            lines.push(`warning: ${m}`);
-            host.warning(`${name}: ${m}`);
-        },
-        progress: (m) => host.info(`[${name}] ${m}`)
-    };
-}
-/**
- * Fetches every source concurrently (transfers share one pool of `concurrency` slots), each into
- * staging, swapped into place only when complete. One failing source does not stop the others.
- */
-async function fetchAll(sources, settings, host, cleanup) {
-    const limiter = new Limiter(settings.concurrency);
-    const controller = new AbortController();
-    return Promise.all(sources.map((source) => fetchOne(source, { settings, host, cleanup, limiter, signal: controller.signal })));
-}
-async function fetchOne(source, env) {
-    const started = Date.now();
-    const fetcher = fetcherFor(source);
-    const log = bufferedLog(env.host, source.name);
-    let staging;
-    let scratch;
-    try {
-        const recovered = await recoverStale(source.dest);
-        if (recovered.length)
-            log.info(`removed leftovers of an interrupted run: ${recovered.join(', ')}`);
-        staging = await createStaging(source.dest);
-        env.cleanup.add(staging);
-        await promises_.mkdir(env.settings.tempRoot, { recursive: true });
-        scratch = await promises_.mkdtemp(external_node_path_.join(env.settings.tempRoot, 'fetch-sources-scratch-'));
-        env.cleanup.add(scratch);
-        const ctx = {
-            host: env.host,
-            settings: env.settings,
-            limiter: env.limiter,
-            staging,
-            scratch,
-            signal: env.signal,
-            registerCleanup: (p) => env.cleanup.add(p),
-            log,
-            ...((await exists(source.dest)) ? { previous: source.dest } : {})
-        };
-        log.info(fetcher.describe(source));
-        const result = await fetcher.fetch(source, ctx);
-        if (result.inPlace)
-            log.info('already up to date');
-        else
-            await commitStaging(staging, source.dest);
-        if (result.state !== undefined)
-            await writeState(source.dest, result.state);
-        else
-            await removeState(source.dest);
-        log.info(`${result.files} files, ${formatBytes(result.bytes)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        return { source, result, seconds: (Date.now() - started) / 1000 };
-    }
-    catch (error) {
-        const wrapped = error instanceof src_errors/* FetchError */.fk ? error : new src_errors/* FetchError */.fk(source.name, (0,src_errors/* errorMessage */.gJ)(error), { cause: error });
-        log.info(`failed: ${wrapped.message}`);
-        return { source, error: wrapped, seconds: (Date.now() - started) / 1000 };
-    }
-    finally {
-        for (const p of [staging, scratch]) {
-            if (!p)
-                continue;
-            await promises_.rm(p, { recursive: true, force: true }).catch(() => undefined);
-            env.cleanup.forget(p);
-        }
-        await env.host.group(`${source.name} (${source.kind}) → ${source.relPath}`, async () => {
-            for (const line of log.lines)
-                env.host.info(line);
-        });
-    }
-}
-function formatBytes(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-/** The job summary: one row per source. */
-function summaryMarkdown(plan, outcomes) {
-    const rows = outcomes.map((o) => {
-        const r = o.result;
-        const version = r?.commit ? `\`${r.commit.slice(0, 12)}\`${r.ref ? ` (${r.ref})` : ''}` : r?.digest ? `\`${r.digest.slice(0, 19)}…\`` : '';
-        const status = o.error ? '❌ failed' : r?.inPlace ? '✅ up to date' : '✅';
-        return `| ${cell(o.source.name)} | ${o.source.kind} | ${cell(r?.url ?? sourceAddress(o.source))} | ${version} | \`${cell(o.source.relPath)}\` | ${r ? `${r.files} / ${formatBytes(r.bytes)}` : ''} | ${o.seconds.toFixed(1)} s | ${status} |`;
-    });
-    return [
-        `### fetch-sources (${plan.dialect}${plan.specFile ? `: \`${plan.specFile}\`` : ''})`,
-        '',
-        '| source | kind | from | version | path | files / size | time | status |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- |',
-        ...rows,
-        ''
-    ].join('\n');
-}
-/** The dry-run plan: what would be fetched, from where, to where; secrets named, never shown. */
-function planText(plan) {
-    const lines = [`plan (${plan.dialect}, detected by ${plan.detectedBy}): ${plan.sources.length} source(s)`];
-    for (const s of plan.sources) {
-        const secret = s.secret ? `, secret "${s.secret.name}" (${s.secret.foundIn})` : '';
-        lines.push(`  - ${s.name}${s.primary ? ' [primary]' : ''}: ${fetcherFor(s).describe(s)}${s.connection ? ` via connection "${s.connection}"` : ''}${secret}`);
-    }
-    if (plan.entrypoint)
-        lines.push(`  entrypoint: ${plan.entrypoint.path} (in ${plan.entrypoint.source})`);
-    if (plan.exposeConnections.length)
-        lines.push(`  main-container connections: ${plan.exposeConnections.join(', ')}`);
-    return lines.join('\n');
-}
-
-// EXTERNAL MODULE: ./src/secrets/secret.ts
-var secret = __nccwpck_require__(793);
-;// CONCATENATED MODULE: ./src/secrets/store.ts
-
-
-/**
- * Looks secret names up as the contract says: the `secrets` input by exact then normalised name,
- * then environment variables the same two ways. Every value is masked the moment it is read.
- */
-class SecretStore {
-    options;
-    cache = new Map();
-    constructor(options) {
-        this.options = options;
-    }
-    /** The names tried, in order, for messages. */
-    static candidates(name) {
-        const norm = (0,secret/* normaliseSecretName */.er)(name);
-        return norm === name ? [name] : [name, norm];
-    }
-    find(name) {
-        if (this.cache.has(name))
-            return this.cache.get(name);
-        const found = this.lookup(name);
-        if (found)
-            this.protect(found);
-        this.cache.set(name, found);
-        return found;
-    }
-    /**
-     * The secret or a SpecError naming who needed it and every name tried — never a value.
-     * `what` reads like `connection "repo-test"`.
-     */
-    require(name, what, location) {
-        const found = this.find(name);
-        if (found)
-            return found;
-        const tried = SecretStore.candidates(name)
-            .map((n) => `"${n}"`)
-            .join(', ');
-        const where = this.options.input ? 'the `secrets` input, then environment variables' : 'environment variables (the `secrets` input is empty)';
-        throw new src_errors/* SpecError */.G8(`secret "${name}" for ${what} not found: tried ${tried} in ${where}. ` +
-            'Pass repository secrets with `secrets: ${{ toJSON(secrets) }}`, or locally with --secrets-file.', location);
-    }
-    lookup(name) {
-        const { input, env } = this.options;
-        for (const candidate of SecretStore.candidates(name)) {
-            const v = input?.[candidate];
-            if (v !== undefined && v !== null && v !== '') {
-                const raw = typeof v === 'string' ? v : JSON.stringify(v);
-                return this.build(candidate, 'secrets input', raw);
-            }
-        }
-        for (const candidate of SecretStore.candidates(name)) {
-            const v = env[candidate];
-            if (v !== undefined && v !== '')
-                return this.build(candidate, 'environment', v);
-        }
-        return undefined;
-    }
-    build(name, foundIn, raw) {
-        const fields = (0,secret/* parseSecretValue */.$1)(raw);
-        return fields ? { name, foundIn, raw, fields } : { name, foundIn, raw };
-    }
-    protect(secret) {
-        const { redactor, warn } = this.options;
-        const values = secret.fields ? Object.entries(secret.fields) : [['', secret.raw]];
-        redactor.add(secret.raw);
-        for (const [key, value] of values) {
-            if (value === '')
-                continue;
-            if (!redactor.add(value)) {
-                const which = key ? `key "${key}" of secret "${secret.name}"` : `secret "${secret.name}"`;
-                warn(`${which} is only ${value.length} characters long: too short to mask in logs safely. Use a longer value.`);
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/util/suggest.ts
-/** Damerau-free edit distance; inputs are short keys and names. */
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0];
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = prev[j];
-            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diag = tmp;
-        }
-    }
-    return prev[b.length];
-}
-/** The closest candidate when it is plausibly a typo, else undefined. */
-function closest(input, candidates) {
-    let best;
-    let bestScore = Infinity;
-    const lower = input.toLowerCase();
-    for (const c of candidates) {
-        const d = editDistance(lower, c.toLowerCase());
-        if (d < bestScore) {
-            best = c;
-            bestScore = d;
-        }
-    }
-    const limit = Math.max(1, Math.floor(input.length / 3));
-    return best !== undefined && bestScore <= limit ? best : undefined;
-}
-/** ` — did you mean "x"?` or nothing. */
-function didYouMean(input, candidates) {
-    const c = closest(input, candidates);
-    return c ? ` — did you mean "${c}"?` : '';
-}
-
 ;// CONCATENATED MODULE: ./src/util/urls.ts
+
 const SCP_LIKE = /^[A-Za-z0-9._~-]+@[A-Za-z0-9.-]+:(?!\/\/)[^\s]+$/;
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2|tar\.xz|txz|zip)$/i;
 /** Git transports we allow; git itself is told the same through `protocol.allow`. */
@@ -29685,6 +28966,9 @@ function isArchiveUrl(url) {
 function kindOfUrl(url) {
     if (isScpLike(url))
         return 'git';
+    // A Windows path (`C:\data`, `.\data`) would otherwise read as a URL scheme or as nothing.
+    if (/^[A-Za-z]:[\\/]/.test(url) || /^\.{1,2}\\/.test(url))
+        return 'host_path';
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
     switch (scheme) {
         case 's3':
@@ -29765,8 +29049,437 @@ function publicUrl(url) {
 function nameFromUrl(url) {
     const path = isScpLike(url) ? url.slice(url.indexOf(':') + 1) : url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
     const last = path.split(/[/\\]/).filter(Boolean).at(-1) ?? 'source';
-    const clean = last.replace(/\.git$/, '').replace(ARCHIVE, '').replace(/[^A-Za-z0-9_.-]/g, '-');
+    const clean = last
+        .replace(/\.git$/, '')
+        .replace(ARCHIVE, '')
+        .replace(/[^A-Za-z0-9_.-]/g, '-');
     return /^[A-Za-z0-9]/.test(clean) ? clean : `source-${clean}`;
+}
+/** `file://` URL of a local path, the same on every OS: `C:\data` → `file:///C:/data`. */
+function fileUrlOf(localPath, p = external_node_path_) {
+    const slashed = localPath.split(p.sep).join('/');
+    return `file://${slashed.startsWith('/') ? '' : '/'}${slashed}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+/** The URL a source is known by, before or without fetching (no credentials). */
+function sourceAddress(s) {
+    switch (s.kind) {
+        case 'git':
+        case 'http':
+            return s.url;
+        case 'host_path':
+            return fileUrlOf(s.hostPath);
+        default:
+            return s.uri;
+    }
+}
+function sourceOutput(o) {
+    const s = o.source;
+    const r = o.result;
+    return {
+        kind: s.kind,
+        url: r.url,
+        revision: r.revision ?? (s.kind === 'git' ? (s.revision ?? '') : ''),
+        ref: r.ref ?? '',
+        commit: r.commit ?? '',
+        digest: r.digest ?? '',
+        path: s.dest,
+        files: r.files,
+        bytes: r.bytes
+    };
+}
+function sourcesOutput(outcomes) {
+    const out = {};
+    for (const o of outcomes)
+        if (o.result)
+            out[o.source.name] = sourceOutput(o);
+    return out;
+}
+/** The `sources` output of a dry run: what would be fetched, with nothing resolved yet. */
+function plannedSourcesOutput(sources) {
+    const out = {};
+    for (const s of sources) {
+        const revision = s.kind === 'git' ? (s.revision ?? '') : '';
+        out[s.name] = { kind: s.kind, url: sourceAddress(s), revision, ref: '', commit: '', digest: '', path: s.dest, files: 0, bytes: 0 };
+    }
+    return out;
+}
+function lockFile(plan, outcomes, now = new Date()) {
+    const sources = {};
+    for (const o of outcomes) {
+        if (!o.result)
+            continue;
+        sources[o.source.name] = { ...sourceOutput(o), ...(o.result.objects ? { objects: o.result.objects } : {}) };
+    }
+    return { version: 1, specDigest: plan.specDigest, time: now.toISOString(), dialect: plan.dialect, sources };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/util/retry.ts
+const DEFAULT_ATTEMPTS = 5;
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'TimeoutError',
+    'RequestTimeout',
+    'SlowDown',
+    'Throttling',
+    'ThrottlingException',
+    'InternalError',
+    'ServiceUnavailable'
+]);
+/** HTTP status codes that mean "try again". */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || (status !== undefined && status >= 500 && status !== 501 && status !== 505);
+}
+/** Best-effort classification of errors from fetch, undici, the cloud SDKs and git. */
+function isTransient(error) {
+    if (!error || typeof error !== 'object')
+        return false;
+    const e = error;
+    if (e.permanent === true)
+        return false;
+    if (e.transient === true || e.$retryable)
+        return true;
+    const status = [e.status, e.statusCode, e.$metadata?.httpStatusCode].find((s) => typeof s === 'number');
+    if (status !== undefined)
+        return isTransientStatus(status);
+    if (typeof e.code === 'string' && TRANSIENT_CODES.has(e.code))
+        return true;
+    if (typeof e.name === 'string' && TRANSIENT_CODES.has(e.name))
+        return true;
+    return e.cause !== undefined && e.cause !== error ? isTransient(e.cause) : false;
+}
+function backoffMs(attempt, baseMs, maxMs, random) {
+    // Full jitter: spreads retries of many parallel transfers.
+    const ceiling = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+        clearTimeout(t);
+        reject(signal.reason);
+    }, { once: true });
+});
+async function withRetry(fn, options = {}) {
+    const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+    const baseMs = options.baseMs ?? 500;
+    const maxMs = options.maxMs ?? 15_000;
+    const retryable = options.retryable ?? isTransient;
+    const random = options.random ?? Math.random;
+    const sleep = options.sleep ?? ((ms) => realSleep(ms, options.signal));
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (attempt >= attempts || options.signal?.aborted || !retryable(error))
+                throw error;
+            const hinted = retryAfterOf(error);
+            const delay = hinted !== undefined ? Math.min(hinted, 60_000) : backoffMs(attempt, baseMs, maxMs, random);
+            options.onRetry?.(error, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+/**
+ * The wait a server asked for: `retryAfterMs` set by our own fetchers, else the `Retry-After`
+ * header of the raw response an SDK error carries — the AWS SDK keeps it (non-enumerable) in
+ * `$response.headers`, Azure's RestError in `response.headers` (an object with `get`). With the
+ * SDKs' own retries off, nobody else reads it. A wrapped error's `cause` is looked at too.
+ */
+function retryAfterOf(error, depth = 0) {
+    if (!error || typeof error !== 'object' || depth > 3)
+        return undefined;
+    const e = error;
+    if (e.retryAfterMs !== undefined)
+        return e.retryAfterMs;
+    for (const headers of [e.$response?.headers, e.response?.headers]) {
+        if (!headers || typeof headers !== 'object')
+            continue;
+        if (typeof headers.get === 'function') {
+            const value = headers.get('retry-after');
+            if (value)
+                return parseRetryAfter(value);
+            continue;
+        }
+        const name = Object.keys(headers).find((k) => k.toLowerCase() === 'retry-after');
+        if (name)
+            return parseRetryAfter(String(headers[name]));
+    }
+    return e.cause !== error ? retryAfterOf(e.cause, depth + 1) : undefined;
+}
+/** `Retry-After` header (seconds or HTTP date) in milliseconds. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/cloud/gcs-errors.ts
+
+
+/**
+ * Turns a GCS error that retrying cannot fix (401, 403, 404, other 4xx) into a permanent
+ * FetchError naming the source, the bucket/key and the likely cause; anything else is returned
+ * unchanged for the retry policy to judge.
+ */
+function explainGcsError(error, source, location, at) {
+    if (!error || typeof error !== 'object' || error instanceof src_errors/* FetchError */.fk)
+        return error;
+    const e = error;
+    const status = typeof e.code === 'number' ? e.code : undefined;
+    if (status === undefined) {
+        // google-auth-library: no Application Default Credentials on this machine.
+        if (typeof e.message === 'string' && /Could not load the default credentials/i.test(e.message)) {
+            return new src_errors/* FetchError */.fk(source.name, `no credentials for ${source.uri}: the source has no secret and no Application Default Credentials were found. Run google-github-actions/auth first, or add \`secret: {name: …}\` holding a service-account JSON key (or GC_KEYFILE_DICT / GC_KEY_PATH)`, { permanent: true, cause: error });
+        }
+        return error;
+    }
+    // The SDK's ApiError carries the HTTP status as a numeric `code`; `status` lets the retry policy see it.
+    if (isTransientStatus(status))
+        return Object.assign(error, { status });
+    if (isTransient(error))
+        return error;
+    const where = `gs://${location.bucket}/${at.key ?? location.prefix}${at.endpoint ? ` at ${at.endpoint}` : ''}`;
+    const said = typeof e.message === 'string' && e.message ? ` (${e.message.split('\n')[0].slice(0, 200)})` : '';
+    const creds = at.auth.type === 'key' || at.auth.type === 'token'
+        ? `the credentials in ${at.auth.from}`
+        : at.auth.type === 'default'
+            ? 'the Application Default Credentials (no secret given)'
+            : 'anonymous access (no secret given)';
+    const explain = (message) => new src_errors/* FetchError */.fk(source.name, message, { permanent: true, cause: error });
+    if (status === 401)
+        return explain(`not authenticated for ${where} (401)${said}: ${creds} were refused, or expired`);
+    if (status === 403) {
+        const pays = source.options.requesterPays === true ? '' : '; a requester-pays bucket also needs `requesterPays: true` and `projectId`';
+        return explain(`access denied to ${where} (403)${said}: ${creds} may not read bucket "${location.bucket}" (needs storage.objects.list and storage.objects.get)${pays}`);
+    }
+    if (status === 404) {
+        return at.key === undefined
+            ? explain(`bucket "${location.bucket}" does not exist (404)${said}: check the bucket name in ${source.uri}`)
+            : explain(`object ${where} does not exist (404)${said}: it was removed or replaced after listing, or the key is misspelt`);
+    }
+    if (status === 412)
+        return explain(`${where} changed while it was being downloaded (412): run again`);
+    if (status >= 400 && status < 500)
+        return explain(`${where} answered ${status}${said}`);
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/cloud/timeout.ts
+
+/** Rejects with a transient ETIMEDOUT error when `p` has not settled within `ms` (listing, metadata calls). */
+async function withTimeout(p, ms) {
+    let timer;
+    try {
+        return await Promise.race([
+            p,
+            new Promise((_, reject) => {
+                timer = setTimeout(() => reject(Object.assign(new Error(`no response for ${ms / 1000} s`), { code: 'ETIMEDOUT' })), ms);
+            })
+        ]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The last error of a failed download as a FetchError that says which object it was. */
+function namingTheObject(source, label, error) {
+    if (error instanceof src_errors/* FetchError */.fk)
+        return error;
+    const message = (0,src_errors/* errorMessage */.gJ)(error);
+    return new src_errors/* FetchError */.fk(source, message.includes(label) ? message : `${label}: ${message}`, { cause: error });
+}
+
+// EXTERNAL MODULE: ./src/secrets/secret.ts
+var secrets_secret = __nccwpck_require__(793);
+;// CONCATENATED MODULE: ./src/cloud/gcs-client.ts
+
+
+
+function parseGsUri(source) {
+    const m = /^gs:\/\/([^/]+)\/?(.*)$/.exec(source.uri);
+    if (!m || !/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/.test(m[1])) {
+        throw new src_errors/* FetchError */.fk(source.name, `"${source.uri}" is not a gs:// URI: use gs://bucket/prefix (bucket names are lower case letters, digits, "-", "_" and ".")`, { permanent: true });
+    }
+    return { bucket: m[1], prefix: m[2] };
+}
+function parseKey(source, text, from) {
+    let key;
+    try {
+        key = JSON.parse(text);
+    }
+    catch {
+        // The parser's message may quote the key: say only where it came from.
+        throw new src_errors/* FetchError */.fk(source, `${from} is not valid JSON: it should be a service-account key file's content`, { permanent: true });
+    }
+    const k = key;
+    if (!k || typeof k !== 'object' || typeof k.type !== 'string')
+        throw new src_errors/* FetchError */.fk(source, `${from} is not a Google credentials JSON (no "type")`, { permanent: true });
+    if (k.type === 'service_account' && (typeof k.client_email !== 'string' || typeof k.private_key !== 'string')) {
+        throw new src_errors/* FetchError */.fk(source, `${from} is a service-account key without client_email/private_key`, { permanent: true });
+    }
+    return k;
+}
+/**
+ * The contract's gcs secret formats: the raw value is a service-account JSON key; or fields
+ * `GC_KEYFILE_DICT` (the key as JSON), `GC_KEY_PATH` (a key file), `GOOGLE_OAUTH_ACCESS_TOKEN` (what
+ * google-github-actions/auth gives with `token_format: access_token`). No secret: the SDK's default
+ * chain (Application Default Credentials), or no auth at all against an emulator endpoint.
+ */
+async function gcsAuth(source, secret, customEndpoint) {
+    if (!secret)
+        return customEndpoint ? { type: 'none' } : { type: 'default' };
+    const where = `secret "${secret.name}"`;
+    // The whole value is a credentials JSON: a service-account key, or a workload identity federation config.
+    if (secret.fields?.type !== undefined && secret.raw.trim().startsWith('{'))
+        return { type: 'key', credentials: parseKey(source, secret.raw, where), from: where };
+    const dict = (0,secrets_secret/* secretField */.T2)(secret, 'GC_KEYFILE_DICT', 'GOOGLE_CREDENTIALS', 'GCP_CREDENTIALS');
+    if (dict)
+        return { type: 'key', credentials: parseKey(source, dict, `${where} key GC_KEYFILE_DICT`), from: where };
+    const keyPath = (0,secrets_secret/* secretField */.T2)(secret, 'GC_KEY_PATH', 'GOOGLE_APPLICATION_CREDENTIALS');
+    if (keyPath) {
+        const text = await promises_.readFile(keyPath, 'utf8').catch(() => {
+            throw new src_errors/* FetchError */.fk(source, `cannot read the key file named by ${where} key GC_KEY_PATH`, { permanent: true });
+        });
+        return { type: 'key', credentials: parseKey(source, text, `the key file named by ${where}`), from: where };
+    }
+    const token = (0,secrets_secret/* secretField */.T2)(secret, 'GOOGLE_OAUTH_ACCESS_TOKEN', 'GC_ACCESS_TOKEN', 'ACCESS_TOKEN');
+    if (token)
+        return { type: 'token', token, from: where };
+    if (!secret.fields && /^ya29\./.test(secret.raw.trim()))
+        return { type: 'token', token: secret.raw.trim(), from: where };
+    throw new src_errors/* FetchError */.fk(source, `${where} is not usable for gcs: give a service-account JSON key as its value, or the keys GC_KEYFILE_DICT (key JSON), GC_KEY_PATH (key file path) or GOOGLE_OAUTH_ACCESS_TOKEN; ` +
+        'or drop the secret to use the credentials google-github-actions/auth leaves (Application Default Credentials)', { permanent: true });
+}
+function toObject(meta) {
+    return {
+        key: String(meta.name),
+        size: Number(meta.size),
+        generation: String(meta.generation ?? ''),
+        ...(typeof meta.md5Hash === 'string' ? { md5Hash: meta.md5Hash } : {}),
+        ...(typeof meta.crc32c === 'string' ? { crc32c: meta.crc32c } : {})
+    };
+}
+async function openGcs(opts) {
+    const { Storage } = await Promise.all(/* import() */[__nccwpck_require__.e(669), __nccwpck_require__.e(492), __nccwpck_require__.e(665)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3665));
+    const common = {
+        retryOptions: { autoRetry: false },
+        ...(opts.endpoint ? { apiEndpoint: opts.endpoint } : {}),
+        ...(opts.projectId ? { projectId: opts.projectId } : {})
+    };
+    let storage;
+    switch (opts.auth.type) {
+        case 'key':
+            storage = new Storage({
+                ...common,
+                credentials: opts.auth.credentials,
+                useAuthWithCustomEndpoint: true,
+                ...(opts.projectId || !opts.auth.credentials.project_id ? {} : { projectId: opts.auth.credentials.project_id })
+            });
+            break;
+        case 'token': {
+            // A ready access token: nothing to exchange, so no request to Google's token endpoint.
+            const { OAuth2Client } = await Promise.all(/* import() */[__nccwpck_require__.e(669), __nccwpck_require__.e(492)]).then(__nccwpck_require__.bind(__nccwpck_require__, 492));
+            const authClient = new OAuth2Client();
+            authClient.setCredentials({ access_token: opts.auth.token });
+            storage = new Storage({ ...common, authClient, useAuthWithCustomEndpoint: true });
+            break;
+        }
+        case 'default':
+            storage = new Storage({ ...common, useAuthWithCustomEndpoint: true });
+            break;
+        case 'none':
+            storage = new Storage(common);
+            break;
+    }
+    const bucket = storage.bucket(opts.location.bucket);
+    const userProject = opts.userProject ? { userProject: opts.userProject } : {};
+    return {
+        async list(prefix, pageToken, pageSize) {
+            const [files, next] = await bucket.getFiles({ prefix, maxResults: pageSize, autoPaginate: false, ...(pageToken ? { pageToken } : {}), ...userProject });
+            const token = next?.pageToken;
+            return { objects: files.map((f) => toObject(f.metadata)), ...(token ? { next: token } : {}) };
+        },
+        async stat(key) {
+            try {
+                const [meta] = await bucket.file(key).getMetadata(userProject);
+                return toObject(meta);
+            }
+            catch (error) {
+                if (error.code === 404)
+                    return undefined;
+                throw error;
+            }
+        },
+        read(object, range, signal) {
+            // Pinning the generation makes a concurrent overwrite fail instead of mixing versions.
+            const file = bucket.file(object.key, object.generation ? { generation: Number(object.generation) } : {});
+            // validation off: we verify MD5/CRC32C ourselves, also for ranged parts the SDK cannot check.
+            const stream = file.createReadStream({ validation: false, decompress: false, ...(range ? { start: range.start, end: range.end } : {}), ...userProject });
+            signal.addEventListener('abort', () => stream.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted')), { once: true });
+            return stream;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/util/safe-path.ts
+
+/**
+ * A store key or archive entry as a relative path that stays inside its destination, or undefined.
+ * Refuses `..` segments, absolute paths, drive letters, backslashes and NUL: a key is data from a
+ * server we do not control.
+ */
+function safeRelative(key) {
+    if (!key || key.includes('\0') || key.includes('\\'))
+        return undefined;
+    if (key.startsWith('/') || /^[A-Za-z]:/.test(key))
+        return undefined;
+    const parts = key.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.length === 0 || parts.some((p) => p === '..'))
+        return undefined;
+    return parts.join('/');
+}
+/** Joins a checked relative key under `root` with the platform separator. */
+function under(root, relative) {
+    return external_node_path_.join(root, ...relative.split('/'));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/run/digest.ts
+
+/**
+ * The contract's `digest`: sha256 over the sorted (key, size, version) list, so the same data gives
+ * the same digest whatever order it was listed or downloaded in.
+ */
+function objectsDigest(objects) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const sorted = [...objects].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const o of sorted)
+        hash.update(`${o.key}\t${o.size}\t${o.version}\n`);
+    return `sha256:${hash.digest('hex')}`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -30796,7 +30509,7 @@ class $ZodCyclicError extends Error {
     }
 }
 /** Keyed off the context object every schema in one parse call already shares. */
-const memoizer_STATE = "~memo";
+const STATE = "~memo";
 const NO_ISSUES = [];
 // a value a cycle can close through
 function isRef(value) {
@@ -31037,10 +30750,10 @@ const memo = {
                 const input = payload.value;
                 if (!isRef(input))
                     return base(payload, ctx);
-                let state = ctx[memoizer_STATE];
+                let state = ctx[STATE];
                 if (!state) {
                     state = { buckets: new WeakMap(), backEdges: undefined };
-                    ctx[memoizer_STATE] = state;
+                    ctx[STATE] = state;
                 }
                 let bucket;
                 if (lastCtx === ctx) {
@@ -31096,7 +30809,7 @@ function memoizer() {
 }
 /** Whether this value is a node a back-edge resolved to before it finished. */
 function isBackEdge(ctx, value) {
-    const backEdges = ctx[memoizer_STATE]?.backEdges;
+    const backEdges = ctx[STATE]?.backEdges;
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
@@ -38671,7 +38384,7 @@ function object(shape, params) {
     const def = {
         type: "object",
         shape: shape ?? {},
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     };
     return new ZodObject(def);
 }
@@ -39304,6 +39017,3200 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/run/frozen.ts
+
+
+
+
+
+const lockSchema = object({
+    version: literal(1),
+    specDigest: schemas_string(),
+    sources: record(schemas_string(), object({
+        kind: schemas_string(),
+        url: schemas_string(),
+        commit: schemas_string().default(''),
+        ref: schemas_string().default(''),
+        digest: schemas_string().default(''),
+        objects: array(object({ key: schemas_string(), size: schemas_number(), version: schemas_string() })).optional()
+    }))
+});
+/**
+ * `frozen:` — pins every source of the plan to what the lock recorded: git sources to their
+ * commit, http sources to their sha256, object sources to their object list (checked for drift
+ * when listed). A lock from a different spec is accepted only if the sources it names are the
+ * same (kind and address); anything else is an error before anything is fetched.
+ */
+async function applyFrozen(plan, lockPath, workspace) {
+    const file = external_node_path_.resolve(workspace, lockPath);
+    let parsed;
+    try {
+        parsed = lockSchema.parse(JSON.parse(await promises_.readFile(file, 'utf8')));
+    }
+    catch (e) {
+        const why = e.code === 'ENOENT' ? 'not found' : 'not a fetch-sources lock file (version 1)';
+        throw new src_errors/* SpecError */.G8(`input \`frozen\`: ${lockPath} (${file}) is ${why}`, undefined, { cause: e });
+    }
+    const pinned = new Map();
+    const problems = [];
+    for (const source of plan.sources) {
+        const locked = parsed.sources[source.name];
+        if (!locked) {
+            problems.push(`source "${source.name}" is not in the lock file: run once without \`frozen\` to lock it`);
+            continue;
+        }
+        if (locked.kind !== source.kind || locked.url !== sourceAddress(source)) {
+            problems.push(`source "${source.name}" changed since the lock (${locked.kind} ${locked.url} → ${source.kind} ${sourceAddress(source)})`);
+            continue;
+        }
+        if (source.kind === 'git') {
+            if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(locked.commit))
+                problems.push(`source "${source.name}": the lock has no commit to replay`);
+            else
+                source.revision = locked.commit;
+        }
+        else if (source.kind === 'http') {
+            const sha = /^sha256:([0-9a-f]{64})$/.exec(locked.digest)?.[1];
+            if (sha)
+                source.sha256 = sha;
+        }
+        else if (!locked.objects) {
+            problems.push(`source "${source.name}": the lock has no object list to replay (written by an older version?)`);
+        }
+        pinned.set(source.name, locked);
+    }
+    if (problems.length) {
+        const specNote = parsed.specDigest === plan.specDigest ? '' : ' (the spec itself differs from the one the lock was made with)';
+        throw new src_errors/* SpecError */.G8(`cannot replay ${lockPath}${specNote}:\n  ${problems.join('\n  ')}`);
+    }
+    return pinned;
+}
+/** Compares a fresh listing with the locked one: the per-source drift report, or undefined. */
+function objectDrift(locked, now) {
+    const before = new Map(locked.map((o) => [o.key, o]));
+    const after = new Map(now.map((o) => [o.key, o]));
+    const changed = [...after.values()].filter((o) => before.has(o.key) && (before.get(o.key).size !== o.size || before.get(o.key).version !== o.version));
+    const removed = [...before.keys()].filter((k) => !after.has(k));
+    const added = [...after.keys()].filter((k) => !before.has(k));
+    if (changed.length + removed.length + added.length === 0)
+        return undefined;
+    const parts = [
+        changed.length && `${changed.length} object${changed.length > 1 ? 's' : ''} changed`,
+        removed.length && `${removed.length} removed`,
+        added.length && `${added.length} added`
+    ].filter(Boolean);
+    const examples = [...changed.map((o) => `"${o.key}" changed`), ...removed.map((k) => `"${k}" removed`), ...added.map((k) => `"${k}" added`)].slice(0, 5);
+    return `${parts.join(', ')} since the lock (${examples.join(', ')}${changed.length + removed.length + added.length > 5 ? ', …' : ''})`;
+}
+
+;// CONCATENATED MODULE: ./src/run/landing.ts
+
+
+
+
+/**
+ * Sources land atomically: fetched into a hidden sibling of the destination (same filesystem, so
+ * the final step is a rename), then swapped in. A crash leaves the previous content or nothing.
+ */
+const TMP = `${constants/* STAGING_PREFIX */.th}tmp-`;
+const OLD = `${constants/* STAGING_PREFIX */.th}old-`;
+const landing_STATE = `${constants/* STAGING_PREFIX */.th}state-`;
+const tag = (dest) => external_node_path_.basename(dest).replace(/[^A-Za-z0-9_.-]/g, '_');
+async function exists(p) {
+    try {
+        await promises_.lstat(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A fresh empty staging directory beside `dest`. */
+async function createStaging(dest) {
+    const parent = external_node_path_.dirname(dest);
+    await promises_.mkdir(parent, { recursive: true });
+    const dir = external_node_path_.join(parent, `${TMP}${tag(dest)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    await promises_.mkdir(dir);
+    return dir;
+}
+/** Replaces `dest` with `staging`. The old content is moved aside first and deleted after. */
+async function commitStaging(staging, dest) {
+    let old;
+    if (await exists(dest)) {
+        old = external_node_path_.join(external_node_path_.dirname(dest), `${OLD}${tag(dest)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        await promises_.rename(dest, old);
+    }
+    try {
+        await promises_.rename(staging, dest);
+    }
+    catch (e) {
+        if (old)
+            await promises_.rename(old, dest).catch(() => undefined);
+        throw e;
+    }
+    if (old)
+        await promises_.rm(old, { recursive: true, force: true });
+}
+/**
+ * Undoes what a killed earlier run left beside `dest`: staging dirs are deleted; a destination
+ * moved aside but never replaced is put back (the previous complete content).
+ */
+async function recoverStale(dest) {
+    const parent = external_node_path_.dirname(dest);
+    let entries;
+    try {
+        entries = await promises_.readdir(parent);
+    }
+    catch {
+        return [];
+    }
+    const mine = `${tag(dest)}-`;
+    const removed = [];
+    const olds = entries.filter((e) => e.startsWith(OLD + mine) && /^[0-9a-f]{8}$/.test(e.slice((OLD + mine).length)));
+    if (olds.length && !(await exists(dest))) {
+        await promises_.rename(external_node_path_.join(parent, olds.shift()), dest);
+    }
+    for (const e of entries) {
+        const isTmp = e.startsWith(TMP + mine) && /^[0-9a-f]{8}$/.test(e.slice((TMP + mine).length));
+        if (isTmp || olds.includes(e)) {
+            await promises_.rm(external_node_path_.join(parent, e), { recursive: true, force: true });
+            removed.push(e);
+        }
+    }
+    return removed;
+}
+/** The small state file kept beside a destination for cheap re-runs. */
+function stateFileOf(dest) {
+    return external_node_path_.join(external_node_path_.dirname(dest), `${landing_STATE}${tag(dest)}.json`);
+}
+async function readState(dest) {
+    try {
+        return JSON.parse(await promises_.readFile(stateFileOf(dest), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Written after the content is in place; write-then-rename so it is never half-written. */
+async function writeState(dest, state) {
+    await writeFileAtomic(stateFileOf(dest), JSON.stringify(state));
+}
+async function removeState(dest) {
+    await promises_.rm(stateFileOf(dest), { force: true });
+}
+async function writeFileAtomic(file, data, mode) {
+    await promises_.mkdir(external_node_path_.dirname(file), { recursive: true });
+    const tmp = `${file}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    await promises_.writeFile(tmp, data, mode === undefined ? {} : { mode });
+    await promises_.rename(tmp, file);
+}
+
+;// CONCATENATED MODULE: ./src/run/objects.ts
+
+
+
+
+
+
+
+async function sizeOf(file) {
+    try {
+        const st = await promises_.stat(file);
+        return st.isFile() ? st.size : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function walkFiles(root, rel = '') {
+    const out = [];
+    for (const entry of await promises_.readdir(external_node_path_.join(root, rel), { withFileTypes: true })) {
+        const r = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory())
+            out.push(...(await walkFiles(root, r)));
+        else
+            out.push(r);
+    }
+    return out;
+}
+/**
+ * Lands a listing of objects into `ctx.staging`, reusing unchanged files of the previous run
+ * (hard links: no bytes copied). When nothing changed it touches nothing and reports `inPlace`.
+ */
+async function landObjects(opts) {
+    const { ctx, objects } = opts;
+    const targets = new Map();
+    for (const o of objects) {
+        const safe = safeRelative(o.target);
+        if (!safe)
+            throw new src_errors/* FetchError */.fk(opts.name, `refusing key "${o.key}": it would land outside the destination (absolute path, "..", backslash or NUL)`, {
+                permanent: true
+            });
+        const clash = targets.get(safe);
+        if (clash)
+            throw new src_errors/* FetchError */.fk(opts.name, `keys "${clash.key}" and "${o.key}" land on the same file "${safe}"`, { permanent: true });
+        targets.set(safe, { ...o, target: safe });
+    }
+    const state = { version: 1, identity: opts.identity, objects: {} };
+    for (const [t, o] of targets)
+        state.objects[t] = { key: o.key, size: o.size, version: o.version };
+    const entries = [...targets.values()].map(({ key, size, version }) => ({ key, size, version }));
+    if (ctx.frozen?.objects) {
+        const drift = objectDrift(ctx.frozen.objects, entries);
+        if (drift)
+            throw new src_errors/* FetchError */.fk(opts.name, drift, { permanent: true });
+    }
+    const bytes = entries.reduce((n, o) => n + o.size, 0);
+    const result = { files: targets.size, bytes, objects: entries, digest: objectsDigest(entries), state };
+    const previous = ctx.previous;
+    const old = previous ? await readState(previous) : undefined;
+    const usable = old && old.version === 1 && old.identity === opts.identity ? old.objects : {};
+    const unchanged = new Set();
+    if (previous) {
+        await Promise.all([...targets].map(async ([t, o]) => {
+            const was = usable[t];
+            if (was && was.size === o.size && was.version === o.version && (await sizeOf(under(previous, t))) === o.size)
+                unchanged.add(t);
+        }));
+        if (unchanged.size === targets.size) {
+            // With sync, what is on disk decides: files kept by an earlier `sync: false` run are not in the state.
+            const gone = opts.sync ? (await walkFiles(previous)).some((rel) => !targets.has(rel)) : false;
+            if (!gone)
+                return { ...result, inPlace: true };
+        }
+    }
+    const made = new Set();
+    const ensureDir = async (dir) => {
+        if (made.has(dir))
+            return;
+        await promises_.mkdir(dir, { recursive: true });
+        made.add(dir);
+    };
+    const link = async (from, to) => {
+        await ensureDir(external_node_path_.dirname(to));
+        await promises_.link(from, to).catch(() => promises_.copyFile(from, to));
+    };
+    // Keep what the source no longer has unless `sync: true` (like `aws s3 sync` without --delete).
+    if (previous && !opts.sync) {
+        for (const rel of await walkFiles(previous)) {
+            if (!targets.has(rel))
+                await link(under(previous, rel), under(ctx.staging, rel));
+        }
+    }
+    await ctx.limiter.map([...targets.values()], async (o) => {
+        const file = under(ctx.staging, o.target);
+        if (unchanged.has(o.target))
+            return link(under(previous, o.target), file);
+        await ensureDir(external_node_path_.dirname(file));
+        await opts.download(o, file);
+    });
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/run/select.ts
+const trim = (p) => p.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+/** True when the selection takes everything. */
+function selectsAll(selection) {
+    return selection.files.length + selection.dirs.length + selection.paths.length === 0;
+}
+/**
+ * Applies `artifacts: {files, dirs}` and `paths: [a, [from, to]]` to a key list. Files and dirs
+ * keep their relative path; a `[from, to]` pair moves `from` (file or directory) to `to`.
+ * Returns the selectors that matched nothing so the caller can name them.
+ */
+function select_select(keys, selection) {
+    if (selectsAll(selection))
+        return { selected: keys.map((key) => ({ key, target: key })), unmatched: [] };
+    const out = new Map();
+    const unmatched = [];
+    const keySet = new Set(keys);
+    for (const f of selection.files.map(trim)) {
+        if (keySet.has(f))
+            out.set(f, { key: f, target: f });
+        else
+            unmatched.push(`artifacts.files: "${f}"`);
+    }
+    for (const d of selection.dirs.map(trim)) {
+        const prefix = d === '' ? '' : d + '/';
+        const hits = keys.filter((k) => k.startsWith(prefix));
+        if (hits.length === 0)
+            unmatched.push(`artifacts.dirs: "${d}"`);
+        for (const k of hits)
+            out.set(k, { key: k, target: k });
+    }
+    for (const [rawFrom, rawTo] of selection.paths) {
+        const from = trim(rawFrom);
+        const to = trim(rawTo);
+        if (keySet.has(from)) {
+            out.set(from, { key: from, target: to || from });
+            continue;
+        }
+        const prefix = from + '/';
+        const hits = keys.filter((k) => k.startsWith(prefix));
+        if (hits.length === 0)
+            unmatched.push(`paths: "${from}"`);
+        for (const k of hits)
+            out.set(k, { key: k, target: (to ? to + '/' : '') + k.slice(prefix.length) });
+    }
+    return { selected: [...out.values()], unmatched };
+}
+
+;// CONCATENATED MODULE: ./src/transfer/checksum.ts
+
+/** Thrown when bytes do not match what the store promised; transient so the download is retried. */
+class IntegrityError extends Error {
+    name = 'IntegrityError';
+    transient = true;
+}
+const CRC32C_TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0x82f63b78 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+    }
+    return table;
+})();
+/** CRC32C (Castagnoli), as GCS reports it; Node has no built-in for it. */
+class Crc32c {
+    crc = 0xffffffff;
+    update(chunk) {
+        let c = this.crc;
+        for (let i = 0; i < chunk.length; i++)
+            c = CRC32C_TABLE[(c ^ chunk[i]) & 0xff] ^ (c >>> 8);
+        this.crc = c;
+        return this;
+    }
+    digest() {
+        const out = Buffer.alloc(4);
+        out.writeUInt32BE((this.crc ^ 0xffffffff) >>> 0);
+        return out;
+    }
+}
+/** Hashes bytes as they stream by and checks them against `Expected` at the end. */
+class Verifier {
+    expected;
+    md5;
+    sha256;
+    crc;
+    size = 0;
+    constructor(expected) {
+        this.expected = expected;
+        if (expected.md5)
+            this.md5 = (0,external_node_crypto_.createHash)('md5');
+        // sha256 is always computed: http sources report it as their digest.
+        this.sha256 = (0,external_node_crypto_.createHash)('sha256');
+        if (expected.crc32c)
+            this.crc = new Crc32c();
+    }
+    update(chunk) {
+        this.size += chunk.length;
+        this.md5?.update(chunk);
+        this.sha256.update(chunk);
+        this.crc?.update(chunk);
+    }
+    /** Returns the sha256 hex of what was seen; throws IntegrityError naming the first mismatch. */
+    check(what) {
+        const e = this.expected;
+        if (e.size !== undefined && this.size !== e.size)
+            throw new IntegrityError(`${what}: got ${this.size} bytes, expected ${e.size}`);
+        const sha = this.sha256.digest('hex');
+        if (this.md5 && e.md5) {
+            const got = this.md5.digest();
+            if (!sameDigest(got, e.md5))
+                throw new IntegrityError(`${what}: MD5 mismatch (got ${got.toString('hex')}, expected ${e.md5})`);
+        }
+        if (e.sha256 && sha !== e.sha256.toLowerCase())
+            throw new IntegrityError(`${what}: SHA-256 mismatch (got ${sha}, expected ${e.sha256})`);
+        if (this.crc && e.crc32c) {
+            const got = this.crc.digest();
+            if (!sameDigest(got, e.crc32c))
+                throw new IntegrityError(`${what}: CRC32C mismatch (got ${got.toString('base64')}, expected ${e.crc32c})`);
+        }
+        return sha;
+    }
+}
+function sameDigest(got, expected) {
+    return /^[0-9a-f]+$/i.test(expected) && expected.length === got.length * 2
+        ? got.toString('hex') === expected.toLowerCase()
+        : got.toString('base64') === expected;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/transfer/stream.ts
+
+
+
+/** A stalled connection: transient, so the transfer is retried. */
+class IdleTimeoutError extends Error {
+    name = 'IdleTimeoutError';
+    code = 'ETIMEDOUT';
+    transient = true;
+}
+/**
+ * Streams a response body to disk, chunk by chunk (never the whole object in memory), hashing as
+ * it goes, and gives up when no byte arrives for `idleMs`.
+ */
+async function streamToFile(body, opts) {
+    let written = 0;
+    let timer;
+    const meter = new external_node_stream_.Transform({
+        transform(chunk, _enc, done) {
+            arm();
+            written += chunk.length;
+            opts.verifier?.update(chunk);
+            opts.onBytes?.(chunk.length);
+            done(null, chunk);
+        }
+    });
+    const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => meter.destroy(new IdleTimeoutError(`no data for ${opts.idleMs / 1000} s`)), opts.idleMs);
+    };
+    const out = (0,external_node_fs_.createWriteStream)(opts.file, opts.start === undefined ? { flags: 'w' } : { flags: 'r+', start: opts.start });
+    arm();
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, meter, out, opts.signal ? { signal: opts.signal } : {});
+    }
+    finally {
+        clearTimeout(timer);
+    }
+    return written;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/download.ts
+
+
+
+
+/** One retryable attempt's plumbing, shared by whole-object and ranged downloads. */
+async function attempt(opts, signal) {
+    let counted = 0;
+    const verifier = new Verifier(opts.expected);
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    try {
+        const body = await opts.open(controller.signal);
+        await streamToFile(body, {
+            file: opts.file,
+            ...(opts.start !== undefined ? { start: opts.start } : {}),
+            idleMs: opts.tuning.idleMs,
+            signal: controller.signal,
+            verifier,
+            onBytes: (n) => {
+                counted += n;
+                opts.progress?.addBytes(n);
+            }
+        });
+        return verifier.check(opts.label);
+    }
+    catch (error) {
+        opts.progress?.removeBytes(counted);
+        // Stop the response body of a failed attempt so its socket goes back to the pool.
+        controller.abort(error);
+        throw error;
+    }
+    finally {
+        signal.removeEventListener('abort', abort);
+    }
+}
+function retryPolicy(opts) {
+    return {
+        attempts: opts.tuning.attempts,
+        baseMs: opts.tuning.retryBaseMs,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        onRetry: (error, n, delay) => opts.onRetry?.(`${opts.label}: ${(0,src_errors/* errorMessage */.gJ)(error)}; retry ${n} of ${opts.tuning.attempts - 1} in ${(delay / 1000).toFixed(1)} s`)
+    };
+}
+/**
+ * Downloads one object to `file` with size and checksum verification, an idle timeout, and
+ * retries of transient failures and mismatches. Returns the sha256 hex of the bytes written.
+ */
+async function downloadToFile(opts) {
+    const signal = opts.signal ?? new AbortController().signal;
+    return withRetry(() => attempt(opts, signal), retryPolicy(opts));
+}
+
+;// CONCATENATED MODULE: ./src/transfer/progress.ts
+const MiB = 1024 * 1024;
+function human(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < MiB)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * MiB)
+        return `${(bytes / MiB).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / MiB).toFixed(2)} GiB`;
+}
+/**
+ * Counts bytes and files of one source's transfer and prints a progress line at most every
+ * `intervalMs` (a runner log flooded by thousands of per-file lines is useless). Lines are only
+ * written while bytes flow, so a quick transfer prints none.
+ */
+class ProgressReporter {
+    log;
+    totals;
+    intervalMs;
+    now;
+    bytes = 0;
+    files = 0;
+    started;
+    lastLine;
+    constructor(log, totals, intervalMs = 5_000, now = Date.now) {
+        this.log = log;
+        this.totals = totals;
+        this.intervalMs = intervalMs;
+        this.now = now;
+        this.started = now();
+        this.lastLine = this.started;
+    }
+    addBytes(n) {
+        this.bytes += n;
+        this.maybeReport();
+    }
+    /** A retried transfer gives back what it had counted, so totals never exceed 100 %. */
+    removeBytes(n) {
+        this.bytes = Math.max(0, this.bytes - n);
+    }
+    fileDone() {
+        this.files++;
+        this.maybeReport();
+    }
+    line() {
+        const seconds = Math.max((this.now() - this.started) / 1000, 0.001);
+        const pct = this.totals.bytes > 0 ? ` (${Math.min(100, Math.floor((this.bytes / this.totals.bytes) * 100))} %)` : '';
+        return `${human(this.bytes)} of ${human(this.totals.bytes)}${pct}, ${this.files}/${this.totals.files} files, ${human(this.bytes / seconds)}/s`;
+    }
+    maybeReport() {
+        const t = this.now();
+        if (t - this.lastLine < this.intervalMs)
+            return;
+        this.lastLine = t;
+        this.log.progress(this.line());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transfer/ranged.ts
+
+
+
+
+
+/**
+ * Runs `worker` over `parts` using the slot the caller already holds plus as many extra limiter
+ * slots as it can get. Helpers pull from one queue; the caller waits only for helpers that have
+ * started, so a helper still queued in the limiter never blocks anyone: when it gets a slot later
+ * it finds the queue empty and gives the slot back. Large objects therefore never deadlock the
+ * shared pool, however many of them hold slots at once.
+ */
+async function inHeldSlot(limiter, items, worker) {
+    const queue = [...items];
+    let failure;
+    const drain = async () => {
+        while (queue.length && !failure) {
+            const item = queue.shift();
+            try {
+                await worker(item);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    const started = [];
+    for (let i = 0; i < Math.min(items.length - 1, limiter.size - 1); i++) {
+        void limiter.run(() => {
+            if (!queue.length || failure)
+                return Promise.resolve();
+            const running = drain();
+            started.push(running);
+            return running;
+        });
+    }
+    await drain();
+    await Promise.all(started);
+    if (failure)
+        throw failure.error;
+}
+async function verifyWhole(file, opts) {
+    const verifier = new Verifier({ ...opts.expected, size: opts.size });
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        verifier.update(chunk);
+    return verifier.check(opts.label);
+}
+/**
+ * A large object as parallel ranged GETs written at their offsets into one preallocated file.
+ * Each part is retried on its own; the whole file is then checked against the object's checksum,
+ * and a mismatch downloads it again (bounded), then fails.
+ */
+async function downloadRanged(opts) {
+    const signal = opts.signal ?? new AbortController().signal;
+    const parts = [];
+    const partSize = opts.tuning.partSize;
+    for (let start = 0; start < opts.size; start += partSize)
+        parts.push({ start, end: Math.min(opts.size, start + partSize) - 1 });
+    return withRetry(async () => {
+        const handle = await promises_.open(opts.file, 'w');
+        await handle.truncate(opts.size);
+        await handle.close();
+        await inHeldSlot(opts.limiter, parts, (part) => {
+            const label = `${opts.label} bytes ${part.start}-${part.end}`;
+            const partOpts = {
+                ...opts,
+                label,
+                start: part.start,
+                expected: { size: part.end - part.start + 1 },
+                open: (s) => opts.openRange(part.start, part.end, s)
+            };
+            return withRetry(() => attempt(partOpts, signal), retryPolicy(partOpts)).then(() => undefined);
+        });
+        return verifyWhole(opts.file, opts);
+    }, 
+    // Parts retry their own transient errors; only a whole-file mismatch starts over.
+    { ...retryPolicy(opts), retryable: (e) => e instanceof IntegrityError });
+}
+
+;// CONCATENATED MODULE: ./src/transfer/tuning.ts
+
+const tuning_MiB = 1024 * 1024;
+function positive(raw, fallback) {
+    const n = Number(raw);
+    return raw !== undefined && raw !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+/**
+ * `timeout` of the source (seconds) wins for the idle timeout. The FETCH_SOURCES_* variables are
+ * advanced tuning (documented in docs/object-storage.md), read from the run's environment.
+ */
+function tuningFor(env, timeoutSeconds) {
+    return {
+        partSize: Math.max(1, Math.floor(positive(env.FETCH_SOURCES_PART_SIZE_MB, 16) * tuning_MiB)),
+        idleMs: (timeoutSeconds ?? positive(env.FETCH_SOURCES_IDLE_TIMEOUT, 30)) * 1000,
+        attempts: Math.floor(positive(env.FETCH_SOURCES_ATTEMPTS, DEFAULT_ATTEMPTS)),
+        retryBaseMs: positive(env.FETCH_SOURCES_RETRY_BASE_MS, 500)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fetchers/gcs.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Objects per listing request; FETCH_SOURCES_LIST_PAGE_SIZE lowers it (tests, slow proxies). */
+function listPageSize(env, max) {
+    const n = Number(env.FETCH_SOURCES_LIST_PAGE_SIZE);
+    return Number.isInteger(n) && n > 0 ? Math.min(n, max) : max;
+}
+/** Emulator endpoint: the schema wins, then STORAGE_EMULATOR_HOST from the secret or the environment. */
+function endpointOf(source, env) {
+    const fromSchema = source.options.endpoint;
+    const emulator = fromSchema ?? source.secret?.fields?.STORAGE_EMULATOR_HOST ?? env.STORAGE_EMULATOR_HOST;
+    if (!emulator)
+        return undefined;
+    return /^https?:\/\//.test(emulator) ? emulator.replace(/\/+$/, '') : `http://${emulator.replace(/\/+$/, '')}`;
+}
+/**
+ * A prefix that names an object exactly is that object (it lands as its basename); otherwise it
+ * is a directory: `data` lists `data/…`, never `data2/…`.
+ */
+async function listGcs(client, loc, pageSize, call, ctx, uri) {
+    if (loc.prefix !== '' && !loc.prefix.endsWith('/')) {
+        const one = await call(() => client.stat(loc.prefix));
+        if (one)
+            return [{ rel: loc.prefix.split('/').at(-1), object: one }];
+    }
+    const dir = loc.prefix === '' || loc.prefix.endsWith('/') ? loc.prefix : `${loc.prefix}/`;
+    const listing = [];
+    let token;
+    let lastLine = Date.now();
+    do {
+        const page = await call(() => client.list(dir, token, pageSize));
+        for (const o of page.objects) {
+            // "Folder" placeholders made by the console (keys ending in /) are not files.
+            if (!o.key.endsWith('/') && o.key.startsWith(dir))
+                listing.push({ rel: o.key.slice(dir.length), object: o });
+        }
+        // A server repeating its token must not loop forever.
+        token = page.next !== token ? page.next : undefined;
+        if (token && Date.now() - lastLine >= 5_000) {
+            lastLine = Date.now();
+            ctx.log.progress(`listed ${listing.length} objects of ${uri} so far`);
+        }
+    } while (token);
+    return listing;
+}
+/** `gs://bucket/prefix`: a prefix, a "directory" or a single object, landed incrementally. */
+const gcsFetcher = {
+    describe: (s) => `${s.uri} → ${s.relPath}`,
+    async fetch(source, ctx) {
+        const location = parseGsUri(source);
+        const tuning = tuningFor(ctx.settings.env, source.timeout);
+        const endpoint = endpointOf(source, ctx.settings.env);
+        const auth = await gcsAuth(source.name, source.secret, endpoint !== undefined);
+        if (auth.type === 'token')
+            ctx.host.redactor.addOne(`Bearer ${auth.token}`);
+        const projectId = source.options.projectId ?? (auth.type === 'key' ? auth.credentials.project_id : undefined);
+        const requesterPays = source.options.requesterPays === true;
+        if (requesterPays && !projectId) {
+            throw new src_errors/* FetchError */.fk(source.name, `${source.uri} is requester-pays: set \`projectId\` in the connection schema (the project billed for the download)`, {
+                permanent: true
+            });
+        }
+        const client = await openGcs({
+            location,
+            auth,
+            ...(endpoint ? { endpoint } : {}),
+            ...(projectId ? { projectId } : {}),
+            ...(requesterPays ? { userProject: projectId } : {})
+        });
+        const explain = (error, key) => explainGcsError(error, source, location, { auth, ...(endpoint ? { endpoint } : {}), ...(key !== undefined ? { key } : {}) });
+        const call = (f) => withRetry(async () => {
+            try {
+                return await withTimeout(f(), tuning.idleMs);
+            }
+            catch (error) {
+                throw explain(error);
+            }
+        }, { attempts: tuning.attempts, baseMs: tuning.retryBaseMs, signal: ctx.signal });
+        const listing = await listGcs(client, location, listPageSize(ctx.settings.env, 1000), call, ctx, source.uri);
+        if (listing.length === 0)
+            throw new src_errors/* FetchError */.fk(source.name, `no objects under ${source.uri}: check the bucket and the prefix`, { permanent: true });
+        const byRel = new Map(listing.map((l) => [l.rel, l.object]));
+        const { selected, unmatched } = select_select([...byRel.keys()], source.selection);
+        if (unmatched.length)
+            throw new src_errors/* FetchError */.fk(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true });
+        const objects = selected.map((s) => {
+            const o = byRel.get(s.key);
+            return { key: s.key, target: s.target, size: o.size, version: o.generation };
+        });
+        const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) });
+        const landed = await landObjects({
+            name: source.name,
+            sync: source.sync,
+            identity: `${source.uri}:${JSON.stringify(source.selection)}`,
+            objects,
+            ctx,
+            download: async (planned, file) => {
+                await downloadObject(byRel.get(planned.key), file, { source: source.name, client, location, tuning, ctx, progress, explain });
+                progress.fileDone();
+            }
+        });
+        return { url: source.uri, ...landed };
+    }
+};
+async function downloadObject(o, file, d) {
+    // MD5 when GCS has one; composite objects only carry CRC32C.
+    const expected = { size: o.size, ...(o.md5Hash ? { md5: o.md5Hash } : o.crc32c ? { crc32c: o.crc32c } : {}) };
+    const open = async (signal, range) => {
+        // SDK errors surface on the stream: 403/404 become permanent, named errors.
+        return explainStream(d.client.read(o, range, signal), (e) => d.explain(e, o.key));
+    };
+    const common = {
+        label: `gs://${d.location.bucket}/${o.key}`,
+        file,
+        expected,
+        tuning: d.tuning,
+        signal: d.ctx.signal,
+        progress: d.progress,
+        onRetry: (m) => d.ctx.log.info(`retrying ${m}`)
+    };
+    try {
+        if (o.size > 2 * d.tuning.partSize) {
+            await downloadRanged({ ...common, size: o.size, limiter: d.ctx.limiter, openRange: (start, end, signal) => open(signal, { start, end }) });
+        }
+        else {
+            await downloadToFile({ ...common, open: (signal) => open(signal) });
+        }
+    }
+    catch (error) {
+        throw namingTheObject(d.source, common.label, error);
+    }
+}
+/** Re-emits a stream's error as the explained one, so a 404 mid-transfer is not retried. */
+function explainStream(stream, explain) {
+    const out = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+    stream.on('error', (e) => out.destroy(explain(e)));
+    out.on('close', () => {
+        if (!stream.destroyed)
+            stream.destroy();
+    });
+    stream.pipe(out);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/git/known-hosts.ts
+/**
+ * github.com's published SSH host keys
+ * (https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/githubs-ssh-key-fingerprints),
+ * always trusted so `git@github.com:` URLs work with strict host key checking and no setup.
+ */
+const GITHUB_KNOWN_HOSTS = [
+    'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
+    'github.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEmKSENjQEezOmxkZMy7opKgwFB9nkt5YRrYMjNuG5N87uRgg6CLrbo5wAdT/y6v0mKV0U2w0WZ2YB/++Tpockg=',
+    'github.com ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQCj7ndNxQowgcQnjshcLrqPEiiphnt+VTTvDP6mHBL9j1aNUkY4Ue1gvwnGLVlOhGeYrnZaMgRK6+PKCUXaDbC7qtbW8gIkhL7aGCsOr/C56SJMy/BCZfxd1nWzAOxSDPgVsmerOBYfNqltV9/hWCqBywINIR+5dIg6JTJ72pcEpEjcYgXkE2YEFXV1JHnsKgbLWNlhScqb2UmyRkQyytRLtL+38TGxkxCflmO+5Z8CSSNY7GidjMIZ7Q4zMjA2n1nGrlTDkzwDCsw+wqFPGQA179cnfGWOWRVruj16z6XyvxvjJwbz0wQZ75XK5tKSb7FNyeIEs4TT4jk+S4dhPeAUC5y+bDYirYgM4GC7uEnztnZyaVWQ7B381AK4Qdrwt51ZqExKbQpTUNn+EjqoTwvqNj4kqx5QUCI0ThS/YkOxJCXmPUWZbhjpCg56i+2aB6CmK2JGhn57K5mj0MNdBXA4/WnwH6XoPWJzK5Nyu2zB3nAZp+S5hpQs+p1vN1/wsjk='
+].join('\n');
+
+;// CONCATENATED MODULE: ./src/git/url.ts
+
+/** `https://host:port/` for an http(s) URL: the scope of its credentials. */
+function httpOrigin(url) {
+    if (!/^https?:\/\//i.test(url))
+        return undefined;
+    try {
+        const u = new URL(url);
+        return `${u.protocol}//${u.host}/`;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isSshUrl(url) {
+    return isScpLike(url) || /^ssh:\/\//i.test(url);
+}
+function isFileUrl(url) {
+    return /^file:\/\//i.test(url);
+}
+/** A comparable form of a remote URL: lower-case scheme and host, no trailing slash or `.git`. */
+function sameRemote(a, b) {
+    const norm = (u) => u
+        .trim()
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '')
+        .replace(/^[a-z]+:\/\/[^/]+/i, (m) => m.toLowerCase());
+    return norm(a) === norm(b);
+}
+
+;// CONCATENATED MODULE: ./src/git/credentials.ts
+
+
+
+
+
+
+const KEY_FIELDS = ['SSH_PRIVATE_KEY', 'ssh-privatekey', 'ssh_private_key', 'PRIVATE_KEY', 'id_rsa', 'id_ed25519', 'id_ecdsa'];
+const TOKEN_FIELDS = ['POLYAXON_GIT_CREDENTIALS', 'GIT_CREDENTIALS', 'TOKEN', 'GIT_TOKEN', 'GITHUB_TOKEN', 'GITLAB_TOKEN', 'ACCESS_TOKEN', 'PASSWORD'];
+const USER_FIELDS = ['USERNAME', 'USER', 'GIT_USERNAME'];
+const KNOWN_HOSTS_FIELDS = ['KNOWN_HOSTS', 'known_hosts', 'ssh-known-hosts'];
+function fromString(value, defaultUser, from) {
+    const v = value.trim();
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(v))
+        return { kind: 'ssh', key: v.endsWith('\n') ? v : `${v}\n`, from };
+    const colon = v.indexOf(':');
+    // `user:password` (Polyaxon's POLYAXON_GIT_CREDENTIALS form) or a bare token.
+    if (colon > 0 && !/\s/.test(v))
+        return { kind: 'basic', user: v.slice(0, colon), password: v.slice(colon + 1), from };
+    return { kind: 'basic', user: defaultUser, password: v, from };
+}
+/**
+ * The user name a bare token goes with: GitHub takes `x-access-token`, GitLab `oauth2`; other
+ * servers accept any name with a token, so GitHub's is used.
+ */
+function tokenUser(url, provider, serverUrl) {
+    if (provider?.type === 'gitlab')
+        return 'oauth2';
+    if (provider?.type === 'github')
+        return 'x-access-token';
+    const host = hostOf(url);
+    if (host && host === hostOf(serverUrl))
+        return 'x-access-token';
+    if (host && /(^|\.)gitlab\./.test(host))
+        return 'oauth2';
+    return 'x-access-token';
+}
+function hostOf(url) {
+    try {
+        return new URL(url).host.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads a git secret: a JSON/KEY=VALUE secret's fields, or a single token, `user:password` or SSH key. */
+function credentialOf(secret, defaultUser) {
+    const from = `secret "${secret.name}"`;
+    if (secret.fields) {
+        const key = (0,secrets_secret/* secretField */.T2)(secret, ...KEY_FIELDS);
+        const knownHosts = (0,secrets_secret/* secretField */.T2)(secret, ...KNOWN_HOSTS_FIELDS);
+        if (key)
+            return { ...fromString(key, defaultUser, from), ...(knownHosts ? { knownHosts } : {}) };
+        const token = (0,secrets_secret/* secretField */.T2)(secret, ...TOKEN_FIELDS);
+        if (token) {
+            const user = (0,secrets_secret/* secretField */.T2)(secret, ...USER_FIELDS);
+            const cred = fromString(token, defaultUser, from);
+            return user && cred.kind === 'basic' ? { ...cred, user } : cred;
+        }
+        throw new Error(`${from} has none of the keys git reads (${[...TOKEN_FIELDS, ...KEY_FIELDS].join(', ')}); it has: ${Object.keys(secret.fields).join(', ') || 'no keys'}`);
+    }
+    return fromString(secret.raw, defaultUser, from);
+}
+/** `protocol.allow`: git itself refuses ext::, fd:: and every transport we do not list. */
+function protocolConfig(url) {
+    return [
+        ['protocol.version', '2'],
+        ['protocol.allow', 'never'],
+        ['protocol.https.allow', 'always'],
+        ['protocol.http.allow', 'always'],
+        ['protocol.ssh.allow', 'always'],
+        ['protocol.git.allow', 'always'],
+        // A file:// superproject may have file:// submodules (tests, mirrors); a remote one may not.
+        ['protocol.file.allow', isFileUrl(url) ? 'always' : 'never'],
+        // No credential helper and no askpass: a wrong secret fails at once instead of prompting.
+        ['credential.helper', ''],
+        // Fetches of a fresh checkout need no housekeeping afterwards (one process less).
+        ['maintenance.auto', 'false'],
+        ['gc.auto', '0'],
+        ['core.askPass', '']
+    ];
+}
+function shellQuote(s) {
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * Builds the environment that carries `credentials` to git. The first credential is the source's
+ * own; the others (other git sources of the spec, the `token` input) serve submodules on their
+ * hosts. HTTP credentials become `http.<origin>.extraHeader`, scoped by git's own URL matching so a
+ * header is only ever sent to the host it belongs to; SSH keys go to a 0600 file used with strict
+ * host key checking.
+ */
+async function buildAuth(opts) {
+    const config = protocolConfig(opts.url);
+    const persistable = [];
+    const summary = [];
+    const env = {};
+    await promises_.mkdir(opts.dir, { recursive: true, mode: 0o700 });
+    const claimed = new Set();
+    const keys = [];
+    const knownHosts = [...opts.knownHosts];
+    for (const { url, credential } of opts.credentials) {
+        if (credential.kind === 'basic') {
+            const origin = httpOrigin(url);
+            if (!origin || claimed.has(origin))
+                continue;
+            claimed.add(origin);
+            const basic = Buffer.from(`${credential.user}:${credential.password}`, 'utf8').toString('base64');
+            opts.redactor.add(credential.password);
+            opts.redactor.addOne(basic);
+            const entry = [`http.${origin}.extraheader`, `AUTHORIZATION: basic ${basic}`];
+            config.push(entry);
+            persistable.push(entry);
+            summary.push(`${credential.from} for ${origin}`);
+        }
+        else {
+            if (!isSshUrl(url))
+                continue;
+            const file = external_node_path_.join(opts.dir, `key-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+            await promises_.writeFile(file, credential.key, { mode: 0o600 });
+            keys.push(file);
+            if (credential.knownHosts)
+                knownHosts.push(credential.knownHosts);
+            summary.push(`SSH key from ${credential.from}`);
+        }
+    }
+    if (isSshUrl(opts.url) || keys.length) {
+        const knownHostsFile = external_node_path_.join(opts.dir, 'known_hosts');
+        await promises_.writeFile(knownHostsFile, [GITHUB_KNOWN_HOSTS, ...knownHosts].map((t) => t.trim()).join('\n') + '\n', { mode: 0o600 });
+        const parts = [
+            'ssh',
+            '-o BatchMode=yes',
+            '-o StrictHostKeyChecking=yes',
+            `-o UserKnownHostsFile=${shellQuote(knownHostsFile)}`,
+            '-o GlobalKnownHostsFile=/dev/null',
+            // A dead connection fails (and is retried) instead of hanging the job.
+            '-o ConnectTimeout=30',
+            '-o ServerAliveInterval=15',
+            '-o ServerAliveCountMax=4',
+            ...(keys.length ? ['-o IdentitiesOnly=yes', ...keys.map((k) => `-i ${shellQuote(k)}`)] : [])
+        ];
+        env.GIT_SSH_COMMAND = parts.join(' ');
+        // Only the command, which names files: the key itself never enters a config.
+        persistable.push(['core.sshCommand', env.GIT_SSH_COMMAND]);
+    }
+    // Proxies the spec sets for this clone (ADS runtime env) win over the runner's.
+    if (opts.proxy?.http)
+        env.http_proxy = opts.proxy.http;
+    if (opts.proxy?.https)
+        env.https_proxy = opts.proxy.https;
+    if (opts.proxy?.noProxy)
+        env.no_proxy = opts.proxy.noProxy;
+    env.GIT_CONFIG_COUNT = String(config.length);
+    config.forEach(([k, v], i) => {
+        env[`GIT_CONFIG_KEY_${i}`] = k;
+        env[`GIT_CONFIG_VALUE_${i}`] = v;
+    });
+    return { env, persistable, dir: opts.dir, summary };
+}
+/** A git config file body (for `persist-credentials`); values are quoted and escaped. */
+function configFileText(entries) {
+    const lines = [];
+    for (const [key, value] of entries) {
+        const first = key.indexOf('.');
+        const last = key.lastIndexOf('.');
+        const section = key.slice(0, first);
+        const sub = first === last ? undefined : key.slice(first + 1, last);
+        const name = key.slice(last + 1);
+        const esc = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+        lines.push(sub === undefined ? `[${section}]` : `[${section} "${esc(sub)}"]`);
+        lines.push(`\t${name} = "${esc(value)}"`);
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/git/repo.ts
+
+
+
+/**
+ * A fresh repository with `origin` configured, in one git process: the remote and sparse settings
+ * are appended to `.git/config` directly (they hold no secret) instead of costing a process each.
+ */
+async function initRepo(git, dir, url, options = {}) {
+    await git.exec(['init', '-q', '--template=', ...(options.sha256 ? ['--object-format=sha256'] : []), '--end-of-options', dir]);
+    const entries = [
+        ['remote.origin.url', url],
+        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
+    ];
+    if (options.sparse?.length) {
+        entries.push(['core.sparseCheckout', 'true'], ['core.sparseCheckoutCone', 'true']);
+        await promises_.mkdir(external_node_path_.join(dir, '.git', 'info'), { recursive: true });
+        await promises_.writeFile(external_node_path_.join(dir, '.git', 'info', 'sparse-checkout'), conePatterns(options.sparse));
+    }
+    await promises_.appendFile(external_node_path_.join(dir, '.git', 'config'), configFileText(entries));
+}
+/** The patterns `git sparse-checkout set --cone DIRS` writes: top-level files plus each directory. */
+function conePatterns(dirs) {
+    const lines = new Set(['/*', '!/*/']);
+    for (const raw of dirs) {
+        const parts = raw.split('/').filter((p) => p && p !== '.');
+        for (let i = 1; i < parts.length; i++) {
+            const parent = parts.slice(0, i).join('/');
+            lines.add(`/${parent}/`);
+            lines.add(`!/${parent}/*/`);
+        }
+        if (parts.length)
+            lines.add(`/${parts.join('/')}/`);
+    }
+    return [...lines].join('\n') + '\n';
+}
+/** The commit HEAD points at, read from the files (no process); undefined when it cannot tell. */
+async function readHead(dir) {
+    const gitDir = external_node_path_.join(dir, '.git');
+    const head = (await promises_.readFile(external_node_path_.join(gitDir, 'HEAD'), 'utf8').catch(() => '')).trim();
+    if (/^[0-9a-f]{40,64}$/.test(head))
+        return head;
+    const ref = /^ref: (refs\/\S+)$/.exec(head)?.[1];
+    if (!ref)
+        return undefined;
+    const loose = (await promises_.readFile(external_node_path_.join(gitDir, ...ref.split('/')), 'utf8').catch(() => '')).trim();
+    return /^[0-9a-f]{40,64}$/.test(loose) ? loose : undefined;
+}
+/** Files and bytes of a checked-out tree, without `.git` (nor submodules' `.git` files). */
+async function treeSize(root) {
+    let files = 0;
+    let bytes = 0;
+    // Sequential on purpose: one lstat per file in flight at once costs more memory and time on
+    // large trees than a plain walk, and `bytes +=` across an await would lose updates.
+    const walk = async (dir) => {
+        for (const e of await promises_.readdir(dir, { withFileTypes: true })) {
+            if (e.name === '.git')
+                continue;
+            const full = external_node_path_.join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else {
+                files++;
+                const st = await promises_.lstat(full);
+                bytes += st.size;
+            }
+        }
+    };
+    await walk(root);
+    return { files, bytes };
+}
+
+;// CONCATENATED MODULE: ./src/git/api-fallback.ts
+
+
+
+
+
+
+
+
+
+/** The token for the hosting API: the source's secret, else the `token` input on its own server. */
+function apiToken(source, ctx) {
+    if (source.secret) {
+        const c = credentialOf(source.secret, 'x-access-token');
+        return c.kind === 'basic' ? c.password : undefined;
+    }
+    const server = new URL(ctx.settings.serverUrl).host;
+    const api = new URL(source.provider.apiUrl).host;
+    const sameServer = api === server || api === `api.${server}` || (source.provider.type === 'github' && new URL(source.url).host === server);
+    return sameServer && ctx.settings.token ? ctx.settings.token : undefined;
+}
+async function viaGitHub(p, revision, token) {
+    const { GitHub } = await __nccwpck_require__.e(/* import() */ 845).then(__nccwpck_require__.bind(__nccwpck_require__, 1845));
+    const { fetch, EnvHttpProxyAgent } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    // https_proxy/no_proxy decided per request URL (the API host, then the archive host it
+    // redirects to), not for api.github.com as @actions/github's defaults are.
+    const dispatcher = new EnvHttpProxyAgent();
+    const octokit = new GitHub({
+        baseUrl: p.apiUrl.replace(/\/$/, ''),
+        request: { fetch: (url, init) => fetch(url, { ...init, dispatcher }) },
+        ...(token ? { auth: `token ${token}` } : {})
+    });
+    const repo = { owner: p.owner, repo: p.repo };
+    let ref = revision?.startsWith('refs/') ? revision : '';
+    let rev = revision;
+    if (rev === undefined) {
+        const branch = (await octokit.rest.repos.get(repo)).data.default_branch;
+        rev = branch;
+        ref = `refs/heads/${branch}`;
+    }
+    const commit = (await octokit.rest.repos.getCommit({ ...repo, ref: rev })).data.sha;
+    const response = await octokit.request('GET /repos/{owner}/{repo}/tarball/{ref}', { ...repo, ref: commit, request: { parseSuccessResponseBody: false } });
+    return { commit, ref, archive: response.data };
+}
+async function viaGitLab(p, revision, token) {
+    const { fetch, EnvHttpProxyAgent } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const dispatcher = new EnvHttpProxyAgent();
+    const project = `${p.apiUrl.replace(/\/$/, '')}/projects/${encodeURIComponent(`${p.owner}/${p.repo}`)}`;
+    const get = async (url) => {
+        const res = await fetch(url, { dispatcher, headers: token ? { authorization: `Bearer ${token}` } : {} });
+        if (!res.ok)
+            throw Object.assign(new Error(`GET ${url.replace(/\?.*/, '')}: HTTP ${res.status}`), { status: res.status });
+        return res;
+    };
+    let ref = revision?.startsWith('refs/') ? revision : '';
+    let rev = revision;
+    if (rev === undefined) {
+        rev = (await (await get(project)).json()).default_branch;
+        ref = `refs/heads/${rev}`;
+    }
+    const commit = (await (await get(`${project}/repository/commits/${encodeURIComponent(rev)}`)).json()).id;
+    const res = await get(`${project}/repository/archive.tar.gz?sha=${commit}`);
+    return { commit, ref, archive: res.body };
+}
+/**
+ * No usable git: the hosting API's archive of the resolved commit. `commit` is still reported;
+ * there is no `.git` directory (and so no submodules, LFS or in-place re-run).
+ */
+async function fetchFromApi(source, ctx) {
+    const p = source.provider;
+    const token = apiToken(source, ctx);
+    if (token)
+        ctx.host.redactor.add(token);
+    const unpacked = external_node_path_.join(ctx.scratch, 'archive');
+    const resolved = await ctx.limiter.run(() => withRetry(async () => {
+        await promises_.rm(unpacked, { recursive: true, force: true });
+        await promises_.mkdir(unpacked, { recursive: true });
+        try {
+            const r = p.type === 'github' ? await viaGitHub(p, source.revision, token) : await viaGitLab(p, source.revision, token);
+            const tar = await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697));
+            const body = 'getReader' in r.archive ? external_node_stream_.Readable.fromWeb(r.archive) : r.archive;
+            // The archive's single top directory (`owner-repo-sha/`) is dropped.
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(body, tar.x({ cwd: unpacked, strip: 1 }));
+            return r;
+        }
+        catch (e) {
+            const status = e.status;
+            const permanent = status === 401 || status === 403 || status === 404 || status === 422;
+            const hint = status === 401 || status === 403
+                ? ` — check ${source.secret ? `secret "${source.secret.name}"` : 'the `token` input (or give the connection a secret)'}`
+                : '';
+            throw new src_errors/* FetchError */.fk(source.name, `${p.type} API (${p.apiUrl}) for ${p.owner}/${p.repo}: ${(0,src_errors/* errorMessage */.gJ)(e)}${hint}`, {
+                cause: e,
+                permanent: permanent || !status
+            });
+        }
+    }, { signal: ctx.signal, retryable: (e) => !e.permanent }));
+    let from = unpacked;
+    if (source.subdirectory) {
+        from = external_node_path_.resolve(unpacked, source.subdirectory);
+        if (!(await promises_.stat(from).catch(() => undefined))?.isDirectory() || external_node_path_.relative(unpacked, from).startsWith('..')) {
+            throw new src_errors/* FetchError */.fk(source.name, `subdirectory "${source.subdirectory}" does not exist at commit ${resolved.commit}`, { permanent: true });
+        }
+    }
+    for (const name of await promises_.readdir(from))
+        await promises_.rename(external_node_path_.join(from, name), external_node_path_.join(ctx.staging, name));
+    ctx.log.info(`${source.revision ?? 'default branch'} → ${resolved.commit} (from the ${p.type} archive)`);
+    return { url: publicUrl(source.url), revision: source.revision ?? '', ref: resolved.ref, commit: resolved.commit, ...(await treeSize(ctx.staging)) };
+}
+
+;// CONCATENATED MODULE: ./src/git/revision.ts
+const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
+const SHORT_SHA = /^[0-9a-f]{4,39}$/i;
+function isFullSha(revision) {
+    return revision !== undefined && FULL_SHA.test(revision);
+}
+/** Parses `git ls-remote` output into ref → oid, with `^{}` peeled lines under `ref^{}`. */
+function parseLsRemote(text) {
+    const refs = new Map();
+    const symrefs = new Map();
+    for (const line of text.split('\n')) {
+        const sym = /^ref: (\S+)\t(\S+)$/.exec(line);
+        if (sym) {
+            symrefs.set(sym[2], sym[1]);
+            continue;
+        }
+        const m = /^([0-9a-f]{40,64})\t(\S+)$/.exec(line);
+        if (m)
+            refs.set(m[2], m[1]);
+    }
+    return { refs, symrefs };
+}
+function localRefFor(ref) {
+    if (ref.startsWith('refs/heads/'))
+        return `refs/remotes/origin/${ref.slice('refs/heads/'.length)}`;
+    return ref;
+}
+function targetFor(ref, refs) {
+    const want = refs.get(ref);
+    return {
+        ref,
+        want,
+        // A tag without a peeled line is lightweight: it names the commit itself.
+        commit: refs.get(`${ref}^{}`) ?? want,
+        localRef: localRefFor(ref),
+        ...(ref.startsWith('refs/heads/') ? { branch: ref.slice('refs/heads/'.length) } : {})
+    };
+}
+/** Thrown when no ref matches; the caller turns it into a source error. */
+class RevisionNotFound extends Error {
+    name = 'RevisionNotFound';
+}
+/**
+ * Resolves a revision with at most one `ls-remote` (none for a full SHA). Branches win over tags
+ * of the same name, as `git clone --branch` does.
+ */
+async function resolveRevision(git, cwd, revision, env) {
+    if (revision !== undefined && FULL_SHA.test(revision))
+        return { ref: '', want: revision.toLowerCase(), commit: revision.toLowerCase() };
+    if (revision === undefined) {
+        const out = await git.exec(['ls-remote', '--symref', 'origin', 'HEAD'], { cwd, env });
+        const { refs, symrefs } = parseLsRemote(out.stdout);
+        const head = symrefs.get('HEAD');
+        const oid = refs.get('HEAD');
+        if (!oid)
+            throw new RevisionNotFound('the remote has no default branch (HEAD): it is empty, or set `revision`');
+        if (!head)
+            return { ref: '', want: oid, commit: oid };
+        return targetFor(head, new Map([[head, oid]]));
+    }
+    const candidates = revision.startsWith('refs/') ? [revision] : [`refs/heads/${revision}`, `refs/tags/${revision}`];
+    // Protocol v2 only reports a tag's peeled commit when `TAG^{}` is asked for by name.
+    const patterns = candidates.flatMap((c) => (c.startsWith('refs/tags/') ? [c, `${c}^{}`] : [c]));
+    const out = await git.exec(['ls-remote', 'origin', ...patterns], { cwd, env });
+    const { refs } = parseLsRemote(out.stdout);
+    const found = candidates.find((c) => refs.has(c));
+    if (found)
+        return targetFor(found, refs);
+    if (SHORT_SHA.test(revision))
+        return { ref: '', abbreviated: revision.toLowerCase() };
+    throw new RevisionNotFound(revision.startsWith('refs/') ? `the remote has no ref ${revision}` : `the remote has no branch or tag named "${revision}" (and it is not a SHA)`);
+}
+
+;// CONCATENATED MODULE: ./src/git/checkout.ts
+
+
+
+
+
+/**
+ * Brings `dir` to exactly the commit the source's revision names, with as few git processes as
+ * possible: `init` (fresh only), `ls-remote` (not for a full SHA), one `fetch` of exactly that
+ * object at the requested depth (skipped when a reused checkout already has it), `checkout`.
+ */
+async function checkoutSource(o) {
+    const { git, dir, source, env } = o;
+    const run = (args) => git.exec(args, { cwd: dir, env });
+    if (!o.reuse)
+        await initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse: o.sparse });
+    const shallow = await promises_.stat(external_node_path_.join(dir, '.git', 'shallow')).then(() => true, () => false);
+    // A fresh fetch of the default branch or of a name that is most likely a branch does not wait
+    // for ls-remote: both run at once, and ls-remote only names what the fetch brought (one round
+    // trip instead of two). A name that turns out to be a tag is fetched after.
+    const guess = !o.reuse ? speculativeSpecs(source) : undefined;
+    const [resolved, guessed] = await Promise.allSettled([
+        o.network('ls-remote', () => resolveRevision(git, dir, source.revision, env)),
+        guess ? o.network('fetch', () => run(fetchArgs(source, shallow, guess, false))) : Promise.resolve(undefined)
+    ]);
+    if (resolved.status === 'rejected')
+        throw resolved.reason;
+    const target = resolved.value;
+    let fetched = false;
+    let commit = target.commit;
+    if (guess && target.branch && guessed.status === 'rejected')
+        throw guessed.reason;
+    if (guess && guessed.status === 'fulfilled' && (target.branch || (source.revision === undefined && !target.ref))) {
+        fetched = true;
+        // What the fetch brought is the commit, even if the branch moved since ls-remote.
+        commit =
+            source.depth === 0 && !source.singleBranch && target.branch
+                ? (await run(['rev-parse', '--verify', '--end-of-options', `refs/remotes/origin/${target.branch}^{commit}`])).stdout.trim()
+                : await fetchHeadCommit(dir);
+        if (target.branch)
+            await trackBranch(dir, target.branch, commit);
+    }
+    else if (target.abbreviated) {
+        // A server cannot resolve an abbreviated SHA: fetch the history of every branch and tag, then
+        // resolve it locally (depth cannot apply).
+        o.log.info(`"${source.revision}" is an abbreviated SHA: fetching full history to resolve it`);
+        await o.network('fetch', () => run(fetchArgs(source, shallow, ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], true)));
+        fetched = true;
+        const out = await git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${target.abbreviated}^{commit}`], {
+            cwd: dir,
+            env,
+            allowFailure: true
+        });
+        if (out.code !== 0)
+            throw new Error(`no commit of the repository starts with "${target.abbreviated}"`);
+        commit = out.stdout.trim();
+    }
+    else if (!o.reuse || !(await hasCommit(git, dir, target.want)) || (source.depth === 0 && shallow)) {
+        try {
+            await o.network('fetch', () => run(fetchArgs(source, shallow, refspecs(source, target), false)));
+        }
+        catch (e) {
+            // A protocol v0 server without uploadpack.allowReachableSHA1InWant serves only branch and
+            // tag tips: fetch those in full and find the commit among them.
+            if (target.ref !== '' || !/not our ref|unadvertised object/i.test(e instanceof Error ? e.message : ''))
+                throw e;
+            o.log.info(`the server does not serve commit ${commit} directly: fetching every branch and tag to find it`);
+            await o.network('fetch', () => run(fetchArgs(source, shallow, ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], true)));
+            if (!(await hasCommit(git, dir, commit)))
+                throw new Error(`commit ${commit} is not on any branch or tag of ${source.url}`);
+        }
+        fetched = true;
+    }
+    commit ??= (await run(['rev-parse', '--verify', '--end-of-options', `${target.localRef ?? 'FETCH_HEAD'}^{commit}`])).stdout.trim();
+    const checkout = target.branch ? ['checkout', '-q', '--force', '-B', target.branch, commit] : ['checkout', '-q', '--force', '--detach', commit];
+    await run(checkout);
+    if (o.reuse)
+        await run(['clean', '-q', '-ffdx']);
+    const head = (await readHead(dir)) ?? (await run(['rev-parse', 'HEAD'])).stdout.trim();
+    if (head !== commit)
+        throw new Error(`checkout ended at ${head}, not the resolved commit ${commit}`);
+    return { ref: target.ref, commit, fetched };
+}
+/** What to fetch before knowing whether the revision is a branch; undefined when it cannot be one. */
+function speculativeSpecs(source) {
+    const rev = source.revision;
+    if (rev !== undefined && (isFullSha(rev) || rev.startsWith('refs/') || /^[0-9a-f]{4,39}$/i.test(rev)))
+        return undefined;
+    if (source.depth === 0 && !source.singleBranch)
+        return ['+refs/heads/*:refs/remotes/origin/*'];
+    return rev === undefined ? ['HEAD'] : [`+refs/heads/${rev}:refs/remotes/origin/${rev}`];
+}
+async function fetchHeadCommit(dir) {
+    const text = await promises_.readFile(external_node_path_.join(dir, '.git', 'FETCH_HEAD'), 'utf8');
+    const sha = /^([0-9a-f]{40,64})\t/.exec(text)?.[1];
+    if (!sha)
+        throw new Error('git fetch recorded no commit in FETCH_HEAD');
+    return sha;
+}
+/** `origin/BRANCH` and the branch's upstream, as `git clone` leaves them (files only, no process). */
+async function trackBranch(dir, branch, commit) {
+    const ref = external_node_path_.join(dir, '.git', 'refs', 'remotes', 'origin', ...branch.split('/'));
+    if (!(await promises_.stat(ref).catch(() => undefined))) {
+        await promises_.mkdir(external_node_path_.dirname(ref), { recursive: true });
+        await promises_.writeFile(ref, `${commit}\n`);
+    }
+    await promises_.appendFile(external_node_path_.join(dir, '.git', 'config'), configFileText([
+        ['branch.' + branch + '.remote', 'origin'],
+        ['branch.' + branch + '.merge', `refs/heads/${branch}`]
+    ]));
+}
+async function hasCommit(git, dir, commit) {
+    const out = await git.exec(['cat-file', '-e', '--end-of-options', `${commit}^{commit}`], { cwd: dir, allowFailure: true });
+    return out.code === 0;
+}
+function refspecs(source, target) {
+    // Full history of a branch with the others, as a clone has them; tips by object id, never by
+    // name, so what is fetched is exactly what ls-remote resolved even if the branch moves meanwhile.
+    if (source.depth === 0 && !source.singleBranch && target.branch)
+        return ['+refs/heads/*:refs/remotes/origin/*'];
+    if (target.localRef)
+        return [`+${target.want}:${target.localRef}`];
+    return [target.want];
+}
+function fetchArgs(source, shallow, specs, fullHistory) {
+    const args = ['fetch', '-q', '--no-recurse-submodules', '--no-write-commit-graph', source.tags ? '--tags' : '--no-tags'];
+    if (!fullHistory && source.depth > 0)
+        args.push(`--depth=${source.depth}`);
+    else if (shallow)
+        args.push('--unshallow');
+    const filter = source.filter ?? (source.sparse.length || source.subdirectory ? 'blob:none' : undefined);
+    if (filter)
+        args.push(`--filter=${filter}`);
+    args.push('--end-of-options', 'origin', ...specs);
+    return args;
+}
+
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 4 modules
+var exec = __nccwpck_require__(2697);
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+/** Oldest git we drive: `--end-of-options` (2.24), partial clone + cone sparse checkout that work. */
+const MIN_GIT_VERSION = [2, 25, 0];
+/** A git command that failed: its arguments (never secret: credentials travel by environment) and stderr. */
+class GitCommandError extends Error {
+    args;
+    code;
+    stderr;
+    name = 'GitCommandError';
+    constructor(args, code, stderr) {
+        super(`git ${args[0] ?? ''} failed (exit ${code}): ${lastLines(stderr)}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+function lastLines(text, n = 4) {
+    return (text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(-n)
+        .join(' | ') || 'no output');
+}
+/** Variables of the calling process that would redirect git somewhere we did not choose. */
+const SCRUBBED = /^(GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|NAMESPACE|CEILING_DIRECTORIES|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|CONFIG_PARAMETERS|ASKPASS|SSH|SSH_COMMAND|PROXY_COMMAND)|SSH_ASKPASS)$/;
+/**
+ * The one way this project runs git: argument arrays, no shell, no prompt (`GIT_TERMINAL_PROMPT=0`,
+ * no askpass), output captured and never echoed (argv is safe to show, but we log our own lines).
+ */
+class Git {
+    path;
+    version;
+    baseEnv;
+    constructor(path, version, baseEnv) {
+        this.path = path;
+        this.version = version;
+        this.baseEnv = baseEnv;
+    }
+    /** Finds git and checks its version; throws `GitUnavailable` when it is missing or too old. */
+    static async create(options = {}) {
+        const source = options.env ?? process.env;
+        const baseEnv = {};
+        for (const [k, v] of Object.entries(source))
+            if (v !== undefined && !SCRUBBED.test(k))
+                baseEnv[k] = v;
+        Object.assign(baseEnv, { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'Never', GIT_LFS_SKIP_SMUDGE: '1', LC_ALL: 'C' });
+        let out;
+        try {
+            out = await exec/* getExecOutput */.H('git', ['--version'], { silent: true, ignoreReturnCode: true, env: baseEnv });
+        }
+        catch (e) {
+            throw new GitUnavailable(`git was not found on PATH (${e.message})`);
+        }
+        const m = /git version (\d+)\.(\d+)(?:\.(\d+))?/.exec(out.stdout);
+        if (out.exitCode !== 0 || !m)
+            throw new GitUnavailable(`\`git --version\` did not report a version: ${lastLines(out.stdout + out.stderr)}`);
+        const found = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+        if (compareVersions(found, MIN_GIT_VERSION) < 0) {
+            throw new GitUnavailable(`git ${found.join('.')} is older than the minimum ${MIN_GIT_VERSION.join('.')}`);
+        }
+        return new Git('git', found.join('.'), baseEnv);
+    }
+    async exec(args, options = {}) {
+        const out = await exec/* getExecOutput */.H(this.path, args, {
+            silent: true,
+            ignoreReturnCode: true,
+            ...(options.cwd ? { cwd: options.cwd } : {}),
+            env: { ...this.baseEnv, ...options.env }
+        });
+        if (out.exitCode !== 0 && !options.allowFailure)
+            throw new GitCommandError(args, out.exitCode, out.stderr || out.stdout);
+        return { code: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+    }
+    /** Whether `git lfs` is installed (it is a separate program). */
+    async hasLfs() {
+        const out = await this.exec(['lfs', 'version'], { allowFailure: true });
+        return out.code === 0;
+    }
+}
+/** git cannot be used here: the caller may fall back to a hosting API. */
+class GitUnavailable extends Error {
+    name = 'GitUnavailable';
+}
+function compareVersions(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/git/errors.ts
+
+
+const RULES = [
+    {
+        test: /Authentication failed|could not read (Username|Password)|HTTP (401|403)|returned error: 40[13]|terminal prompts disabled|Invalid username or password/i,
+        permanent: true,
+        say: (c) => `authentication to ${c.url} failed: ${c.credentials ? `the server refused ${c.credentials} — check that it holds a valid token, user:password or key with read access` : 'no credentials are configured for it — give the connection a `secret:` (or the `token` input for this server)'}`
+    },
+    {
+        test: /Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|No [A-Z0-9-]+ host key is known/i,
+        permanent: true,
+        say: (c) => `the SSH host key of ${c.url} is not trusted (host key verification failed): add the server's key to the connection's \`schema.knownHosts\` or the secret key KNOWN_HOSTS (\`ssh-keyscan -p PORT HOST\` prints it; check it out of band)`
+    },
+    {
+        test: /Permission denied \(publickey|Load key .*: (invalid format|bad permissions)/i,
+        permanent: true,
+        say: (c) => `the SSH server of ${c.url} refused ${c.credentials ?? "our key (no SSH key is configured: put one in the connection's secret)"}`
+    },
+    {
+        test: /transport '?[\w+-]+'? not allowed|unsupported URL protocol|Unable to find remote helper/i,
+        permanent: true,
+        say: (c) => `git refused the transport of ${c.url} or of a submodule: only https, http, ssh, git and file are allowed (${c.detail})`
+    },
+    {
+        test: /Repository not found|repository '.*' not found|does not appear to be a git repository|not found: did you run git update-server-info|HTTP 404|returned error: 404/i,
+        permanent: true,
+        say: (c) => `repository ${c.url} not found (or ${c.credentials ? `${c.credentials} cannot see it` : 'it is private and no credentials are configured'})`
+    },
+    {
+        test: /couldn't find remote ref|not our ref|no such remote ref|unadvertised object|Server does not allow request for unadvertised object/i,
+        permanent: true,
+        say: (c) => `the server has no ${c.revision ? `revision "${c.revision}"` : 'such revision'} for ${c.url} (${c.detail})`
+    },
+    {
+        test: /Operation too slow|Could not resolve host|Connection refused|Connection timed out|Operation timed out|RPC failed|early EOF|remote end hung up|Connection reset|HTTP 5\d\d|returned error: 5\d\d|TLS|SSL_ERROR|gnutls|unexpected disconnect|index-pack failed/i,
+        permanent: false,
+        say: (c) => `network error talking to ${c.url}: ${c.detail}`
+    }
+];
+function classify(stderr, ctx) {
+    const detail = stderr
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !/^(hint|remote: Counting|remote: Compressing|Receiving|Resolving)/.test(l))
+        .slice(-3)
+        .join(' | ');
+    for (const rule of RULES)
+        if (rule.test.test(stderr))
+            return { permanent: rule.permanent, message: rule.say({ ...ctx, detail }) };
+    return { permanent: true, message: `git failed for ${ctx.url}: ${detail || 'no output'}` };
+}
+/** Turns a failed git command into a FetchError that says what to do; anything else passes through. */
+function gitFailure(error, ctx) {
+    if (!(error instanceof GitCommandError))
+        return error;
+    const c = classify(error.stderr, ctx);
+    const e = new src_errors/* FetchError */.fk(ctx.source, c.message, { cause: error, permanent: c.permanent });
+    return Object.assign(e, { transient: !c.permanent });
+}
+
+;// CONCATENATED MODULE: ./src/git/extras.ts
+/**
+ * Submodules, after the superproject's checkout: all at once (`--jobs`), each fetched with the
+ * credentials the environment scopes to its host.
+ */
+async function updateSubmodules(git, dir, source, env, only) {
+    const args = ['submodule', 'update', '--init', '--force', '--jobs=8'];
+    if (source.submodules === 'recursive')
+        args.push('--recursive');
+    if (source.depth > 0)
+        args.push(`--depth=${source.depth}`);
+    else if (source.shallowSubmodules)
+        args.push('--depth=1');
+    if (only)
+        args.push('--', only);
+    await git.exec(args, { cwd: dir, env });
+}
+class LfsMissing extends Error {
+    name = 'LfsMissing';
+}
+/** LFS objects of the checked-out commit, fetched in parallel by git-lfs, then put in place. */
+async function fetchLfs(git, dir, commit, env, network) {
+    if (!(await git.hasLfs())) {
+        throw new LfsMissing('`lfs: true` needs git-lfs, which is not installed on this runner: install it (e.g. `sudo apt-get install git-lfs`) or set `lfs: false`');
+    }
+    await network('lfs fetch', () => git.exec(['lfs', 'fetch', 'origin', commit], { cwd: dir, env }));
+    await git.exec(['lfs', 'checkout'], { cwd: dir, env });
+}
+
+;// CONCATENATED MODULE: ./src/fetchers/git.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The source's own credentials first, then those its submodules may need on other hosts. */
+function credentialsFor(source, ctx) {
+    const serverUrl = ctx.settings.serverUrl;
+    const scoped = [];
+    const add = (s) => {
+        if (!s.secret)
+            return;
+        try {
+            scoped.push({ url: s.url, credential: credentialOf(s.secret, tokenUser(s.url, s.provider, serverUrl)) });
+        }
+        catch (e) {
+            if (s === source)
+                throw new src_errors/* FetchError */.fk(source.name, (0,src_errors/* errorMessage */.gJ)(e), { permanent: true });
+        }
+    };
+    add(source);
+    if (source.submodules) {
+        for (const peer of ctx.peers ?? [])
+            if (peer !== source && peer.kind === 'git')
+                add(peer);
+    }
+    // The `token` input serves https URLs on the GitHub server's host (the repository itself or its
+    // submodules there) when no secret claimed that host first.
+    if (ctx.settings.token && httpOrigin(serverUrl)) {
+        scoped.push({ url: serverUrl, credential: { kind: 'basic', user: 'x-access-token', password: ctx.settings.token, from: 'the `token` input' } });
+    }
+    return scoped;
+}
+async function reusable(git, source, previous) {
+    if (!previous || source.subdirectory || source.sparse.length)
+        return false;
+    const isRepo = await promises_.stat(external_node_path_.join(previous, '.git')).then((s) => s.isDirectory(), () => false);
+    if (!isRepo)
+        return false;
+    const config = await promises_.readFile(external_node_path_.join(previous, '.git', 'config'), 'utf8').catch(() => '');
+    if (/sparsecheckout\s*=\s*true/i.test(config))
+        return false;
+    const origin = await git.exec(['config', '--get', 'remote.origin.url'], { cwd: previous, allowFailure: true });
+    return origin.code === 0 && sameRemote(origin.stdout.trim(), source.url);
+}
+/** Moves the entries of `from` into the (empty) directory `to`. */
+async function moveContents(from, to) {
+    for (const name of await promises_.readdir(from))
+        await promises_.rename(external_node_path_.join(from, name), external_node_path_.join(to, name));
+}
+async function fetchWithGit(git, source, ctx) {
+    const persist = ctx.settings.persistCredentials && !source.subdirectory;
+    const authDir = persist ? external_node_path_.join(ctx.settings.tempRoot, `fetch-sources-git-creds-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`) : external_node_path_.join(ctx.scratch, 'git-auth');
+    ctx.registerCleanup(authDir, { untilPost: persist });
+    let auth;
+    try {
+        auth = await buildAuth({
+            url: source.url,
+            credentials: credentialsFor(source, ctx),
+            knownHosts: [source.knownHosts ?? '', ...(source.submodules ? (ctx.peers ?? []).map((p) => (p.kind === 'git' ? (p.knownHosts ?? '') : '')) : [])].filter(Boolean),
+            dir: authDir,
+            redactor: ctx.host.redactor,
+            ...(source.proxy ? { proxy: source.proxy } : {})
+        });
+        // A transfer that stalls (under 1 byte/s for the idle timeout) fails and is retried, instead
+        // of hanging until the job's own timeout.
+        const tuning = tuningFor(ctx.settings.env, source.timeout);
+        const idleSeconds = Math.max(1, Math.round(tuning.idleMs / 1000));
+        const env = { ...auth.env, GIT_HTTP_LOW_SPEED_LIMIT: '1', GIT_HTTP_LOW_SPEED_TIME: String(idleSeconds) };
+        const used = auth.summary.find((s) => s.includes(httpOrigin(source.url) ?? '\0') || s.startsWith('SSH key'));
+        ctx.log.info(`credentials: ${auth.summary.length ? auth.summary.join('; ') : 'none'}`);
+        const reuse = await reusable(git, source, ctx.previous);
+        const work = reuse ? ctx.previous : source.subdirectory ? external_node_path_.join(ctx.scratch, 'repo') : ctx.staging;
+        if (reuse)
+            ctx.log.info(`updating the existing checkout at ${source.relPath} in place`);
+        if (ctx.previous && !reuse)
+            ctx.log.info(`${source.relPath} holds no checkout of ${publicUrl(source.url)}: it will be replaced`);
+        const errCtx = {
+            source: source.name,
+            url: publicUrl(source.url),
+            ...(source.revision ? { revision: source.revision } : {}),
+            ...(used ? { credentials: used.replace(/ for .*$/, '') } : {})
+        };
+        const network = (what, fn) => withRetry(async () => {
+            try {
+                return await fn();
+            }
+            catch (e) {
+                if (e instanceof RevisionNotFound)
+                    throw new src_errors/* FetchError */.fk(source.name, `${e.message} (${publicUrl(source.url)})`, { permanent: true });
+                throw gitFailure(e, errCtx);
+            }
+        }, {
+            signal: ctx.signal,
+            attempts: tuning.attempts,
+            baseMs: tuning.retryBaseMs,
+            onRetry: (e, n, ms) => ctx.log.info(`${what} failed (${(0,src_errors/* errorMessage */.gJ)(e)}); retry ${n} in ${ms} ms`)
+        });
+        const sparse = source.subdirectory
+            ? source.sparse.length
+                ? source.sparse.map((s) => `${source.subdirectory}/${s}`)
+                : [source.subdirectory]
+            : source.sparse;
+        // One transfer slot for the whole network part of the source, never nested.
+        const done = await ctx.limiter.run(async () => {
+            if (reuse && !persist)
+                await scrubPersisted(git, work);
+            const result = await checkoutSource({ git, dir: work, source, env, reuse, sparse, log: ctx.log, network });
+            if (source.submodules)
+                await network('submodule update', () => updateSubmodules(git, work, source, env, source.subdirectory));
+            if (source.lfs) {
+                try {
+                    await fetchLfs(git, work, result.commit, env, network);
+                }
+                catch (e) {
+                    throw e instanceof LfsMissing ? new src_errors/* FetchError */.fk(source.name, e.message, { permanent: true }) : e;
+                }
+            }
+            return result;
+        });
+        ctx.log.info(`${source.revision ?? 'default branch'} → ${done.ref || 'commit'} at ${done.commit}${done.fetched ? '' : ' (already present, nothing downloaded)'}`);
+        if (persist) {
+            const file = external_node_path_.join(authDir, 'config');
+            await promises_.writeFile(file, configFileText(auth.persistable), { mode: 0o600 });
+            await git.exec(['config', '--local', 'include.path', file], { cwd: work });
+            ctx.log.info('credentials persisted for later steps (removed by the post step)');
+        }
+        let landed = work;
+        if (source.subdirectory) {
+            const sub = external_node_path_.resolve(work, source.subdirectory);
+            const rel = external_node_path_.relative(work, sub);
+            const st = await promises_.stat(sub).catch(() => undefined);
+            if (rel.startsWith('..') || external_node_path_.isAbsolute(rel) || !st?.isDirectory()) {
+                throw new src_errors/* FetchError */.fk(source.name, `subdirectory "${source.subdirectory}" does not exist at commit ${done.commit}`, { permanent: true });
+            }
+            await moveContents(sub, ctx.staging);
+            landed = ctx.staging;
+        }
+        const size = await treeSize(landed);
+        return { url: publicUrl(source.url), revision: source.revision ?? '', ref: done.ref, commit: done.commit, ...size, ...(reuse ? { inPlace: true } : {}) };
+    }
+    finally {
+        if (!persist)
+            await promises_.rm(authDir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+/** A re-run without `persist-credentials` must not keep an earlier run's persisted ones. */
+async function scrubPersisted(git, dir) {
+    const config = await promises_.readFile(external_node_path_.join(dir, '.git', 'config'), 'utf8').catch(() => '');
+    if (config.includes('fetch-sources-git-creds-')) {
+        await git.exec(['config', '--local', '--unset-all', 'include.path', 'fetch-sources-git-creds-'], { cwd: dir, allowFailure: true });
+    }
+}
+const found = new Map();
+/** One `git --version` per run (per PATH), not per source. */
+function gitFor(pathVar) {
+    let git = found.get(pathVar);
+    if (!git) {
+        git = Git.create();
+        found.set(pathVar, git);
+        git.catch(() => found.delete(pathVar));
+    }
+    return git;
+}
+/** `git`, `github` and `gitlab` sources. */
+const gitFetcher = {
+    describe: (s) => `git ${publicUrl(s.url)}${s.revision ? ` @ ${s.revision}` : ''}${s.depth ? ` (depth ${s.depth})` : ' (full history)'} → ${s.relPath}`,
+    async fetch(source, ctx) {
+        let git;
+        try {
+            git = await gitFor(process.env.PATH ?? '');
+        }
+        catch (e) {
+            if (!(e instanceof GitUnavailable))
+                throw e;
+            if (!source.provider)
+                throw new src_errors/* FetchError */.fk(source.name, `${e.message}: install git ≥ 2.25 (or use a github/gitlab connection, which can fall back to the API archive)`, {
+                    permanent: true
+                });
+            ctx.log.warning(`${e.message}: downloading the ${source.provider.type} archive instead (no .git directory, no submodules or LFS)`);
+            return fetchFromApi(source, ctx);
+        }
+        return fetchWithGit(git, source, ctx);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/fetchers/host-path.ts
+
+
+
+
+
+
+
+
+async function listTree(root, rel = '') {
+    const out = [];
+    for (const entry of await promises_.readdir(external_node_path_.join(root, rel), { withFileTypes: true })) {
+        const key = rel ? `${rel}/${entry.name}` : entry.name;
+        const full = external_node_path_.join(root, key);
+        if (entry.isDirectory())
+            out.push(...(await listTree(root, key)));
+        else if (entry.isFile())
+            out.push({ key, size: (await promises_.stat(full)).size });
+        else if (entry.isSymbolicLink()) {
+            // Follow a link only when it stays inside the tree being copied.
+            const real = await promises_.realpath(full).catch(() => undefined);
+            const rootReal = await promises_.realpath(root);
+            if (real && (real + external_node_path_.sep).startsWith(rootReal + external_node_path_.sep)) {
+                const st = await promises_.stat(real);
+                if (st.isFile())
+                    out.push({ key, size: st.size });
+            }
+        }
+    }
+    return out;
+}
+async function sha256File(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** `host_path`: a directory (or one file) on the runner, copied with the same selectors as buckets. */
+const hostPathFetcher = {
+    describe: (s) => `copy ${s.hostPath} → ${s.relPath}`,
+    async fetch(source, ctx) {
+        const st = await promises_.stat(source.hostPath).catch(() => undefined);
+        if (!st)
+            throw new src_errors/* FetchError */.fk(source.name, `host path ${source.hostPath} does not exist`, { permanent: true });
+        const single = st.isFile();
+        const root = single ? external_node_path_.dirname(source.hostPath) : source.hostPath;
+        const listing = single ? [{ key: external_node_path_.basename(source.hostPath), size: st.size }] : await listTree(root);
+        const { selected, unmatched } = select_select(listing.map((l) => l.key), source.selection);
+        if (unmatched.length)
+            throw new src_errors/* FetchError */.fk(source.name, `nothing in ${source.hostPath} matches ${unmatched.join(', ')}`, { permanent: true });
+        const sizes = new Map(listing.map((l) => [l.key, l.size]));
+        const objects = await ctx.limiter.map(selected, async (s) => ({
+            key: s.key,
+            target: s.target,
+            size: sizes.get(s.key),
+            version: await sha256File(external_node_path_.join(root, ...s.key.split('/')))
+        }));
+        const landed = await landObjects({
+            name: source.name,
+            sync: source.sync,
+            identity: `host_path:${source.hostPath}:${JSON.stringify(source.selection)}`,
+            objects,
+            ctx,
+            download: (o, file) => promises_.copyFile(external_node_path_.join(root, ...o.key.split('/')), file)
+        });
+        return { url: fileUrlOf(source.hostPath), ...landed };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/transfer/archive.ts
+
+
+
+
+
+/** An archive entry we refused; unpacking fails listing them all (nothing lands). */
+class UnsafeArchiveError extends Error {
+    problems;
+    name = 'UnsafeArchiveError';
+    permanent = true;
+    constructor(problems) {
+        super(`refusing the archive: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`);
+        this.problems = problems;
+    }
+}
+/** `.tar`, `.tar.gz`, `.tgz` (gzip is detected from the bytes) or `.zip`, from a file name. */
+function archiveTypeOf(name) {
+    if (/\.zip$/i.test(name))
+        return 'zip';
+    if (/\.(tar|tar\.gz|tgz)$/i.test(name))
+        return 'tar';
+    return undefined;
+}
+/**
+ * Tracks what has been unpacked so far and judges each entry: its path must stay inside the
+ * destination, a symlink must point inside it (relative to where it sits), a hard link must name
+ * an entry inside, and nothing may be written through a symlink made by the archive itself.
+ */
+class EntryJudge {
+    problems = [];
+    links = new Set();
+    /** The safe relative path, or undefined (problem recorded) when the entry must not land. */
+    judge(name, type, linkpath) {
+        // `tar -C dir -czf x.tgz .` starts with `./`: the destination itself, nothing to make.
+        if (type === 'dir' && /^(\.\/*)*$/.test(name))
+            return undefined;
+        const rel = safeRelative(name.replace(/\/+$/, ''));
+        if (!rel)
+            return this.refuse(`"${name}" would land outside the destination`);
+        const parts = rel.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            if (this.links.has(parts.slice(0, i).join('/')))
+                return this.refuse(`"${name}" would be written through the symlink "${parts.slice(0, i).join('/')}"`);
+        }
+        if (type === 'symlink') {
+            const target = linkpath ?? '';
+            const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(rel), target));
+            if (!target || target.startsWith('/') || /^[A-Za-z]:|\\|\0/.test(target) || resolved === '..' || resolved.startsWith('../')) {
+                return this.refuse(`symlink "${name}" points outside the destination ("${target}")`);
+            }
+            this.links.add(rel);
+        }
+        if (type === 'hardlink' && !safeRelative(linkpath ?? ''))
+            return this.refuse(`hard link "${name}" points outside the destination ("${linkpath ?? ''}")`);
+        return rel;
+    }
+    refuse(problem) {
+        this.problems.push(problem);
+        return undefined;
+    }
+}
+async function unpackTar(file, dest) {
+    const tar = await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697));
+    const judge = new EntryJudge();
+    const kinds = {
+        File: 'file',
+        OldFile: 'file',
+        ContiguousFile: 'file',
+        Directory: 'dir',
+        SymbolicLink: 'symlink',
+        Link: 'hardlink'
+    };
+    await tar.x({
+        file,
+        cwd: dest,
+        strict: true,
+        // Never take owners or odd permissions from a downloaded archive.
+        preserveOwner: false,
+        filter: (name, entry) => {
+            const type = 'type' in entry ? kinds[entry.type] : undefined;
+            // Devices, FIFOs and the like have no business in a dataset: skipped.
+            if (!type)
+                return false;
+            return judge.judge(name, type, 'linkpath' in entry ? entry.linkpath : undefined) !== undefined;
+        }
+    });
+    if (judge.problems.length)
+        throw new UnsafeArchiveError(judge.problems);
+}
+async function unpackZip(file, dest) {
+    const yauzl = (await __nccwpck_require__.e(/* import() */ 663).then(__nccwpck_require__.t.bind(__nccwpck_require__, 663, 19))).default;
+    const judge = new EntryJudge();
+    const zip = await new Promise((resolve, reject) => 
+    // decodeStrings: false — names are checked here, so one bad entry is reported with the others.
+    yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }, (err, z) => (err ? reject(err) : resolve(z))));
+    const openStream = (entry) => new Promise((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))));
+    const readAll = async (s) => {
+        const chunks = [];
+        for await (const c of s)
+            chunks.push(c);
+        return Buffer.concat(chunks).toString('utf8');
+    };
+    await new Promise((resolve, reject) => {
+        zip.on('error', reject);
+        zip.on('end', resolve);
+        zip.on('entry', (entry) => {
+            void (async () => {
+                const raw = entry.fileName;
+                // Bit 11: UTF-8 names; older zips use CP437, whose ASCII range is what matters for safety.
+                const name = raw.toString(entry.generalPurposeBitFlag & 0x800 ? 'utf8' : 'latin1');
+                const mode = (entry.externalFileAttributes >>> 16) & 0xffff;
+                const isLink = (mode & 0o170000) === 0o120000;
+                const isDir = name.endsWith('/');
+                const target = isLink ? await readAll(await openStream(entry)) : undefined;
+                const rel = judge.judge(name, isDir ? 'dir' : isLink ? 'symlink' : 'file', target);
+                if (rel) {
+                    const out = under(dest, rel);
+                    if (isDir)
+                        await promises_.mkdir(out, { recursive: true });
+                    else {
+                        await promises_.mkdir(external_node_path_.dirname(out), { recursive: true });
+                        if (isLink)
+                            await promises_.symlink(target, out);
+                        // Only the executable bit is taken from the archive.
+                        else
+                            await (0,external_node_stream_promises_namespaceObject.pipeline)(await openStream(entry), (0,external_node_fs_.createWriteStream)(out, { mode: mode & 0o111 ? 0o755 : 0o644 }));
+                    }
+                }
+                zip.readEntry();
+            })().catch(reject);
+        });
+        zip.readEntry();
+    });
+    if (judge.problems.length)
+        throw new UnsafeArchiveError(judge.problems);
+}
+/**
+ * Unpacks an archive into `dest` (a staging directory: on any refusal the caller discards it, so
+ * nothing of a hostile archive ever lands).
+ */
+async function unpackArchive(file, type, dest) {
+    if (type === 'zip')
+        await unpackZip(file, dest);
+    else
+        await unpackTar(file, dest);
+}
+
+;// CONCATENATED MODULE: ./src/fetchers/http.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class NotModified extends Error {
+}
+/** `Authorization` from the secret: a bearer token, or `user:password` for basic auth. */
+function authorization(source, ctx) {
+    const secret = source.secret;
+    if (!secret)
+        return undefined;
+    const user = (0,secrets_secret/* secretField */.T2)(secret, 'USERNAME', 'user');
+    const password = (0,secrets_secret/* secretField */.T2)(secret, 'PASSWORD', 'password');
+    const token = (0,secrets_secret/* secretField */.T2)(secret, 'TOKEN', 'BEARER_TOKEN', 'token');
+    let basic;
+    if (user && password)
+        basic = `${user}:${password}`;
+    else if (!secret.fields && /^[^\s:]+:\S+$/.test(secret.raw.trim()))
+        basic = secret.raw.trim();
+    if (basic) {
+        const encoded = Buffer.from(basic).toString('base64');
+        // The raw secret is masked already; its base64 form is a new string that must be too.
+        ctx.host.redactor.addOne(encoded);
+        return `Basic ${encoded}`;
+    }
+    const bearer = token ?? (secret.fields ? undefined : secret.raw.trim());
+    if (!bearer)
+        throw new src_errors/* FetchError */.fk(source.name, `secret "${secret.name}" has no TOKEN or USERNAME/PASSWORD for http`, { permanent: true });
+    return `Bearer ${bearer}`;
+}
+function statusError(source, status, headers) {
+    const where = publicUrl(source.url);
+    const why = status === 401 || status === 403
+        ? source.secret
+            ? `check the token or user:password in secret "${source.secret.name}"`
+            : 'the server wants credentials: add `secret: {name: …}` with a token or user:password'
+        : status === 404 || status === 410
+            ? 'check the URL'
+            : 'the server refused the request';
+    const error = new src_errors/* FetchError */.fk(source.name, `GET ${where} answered ${status}: ${why}`, {
+        permanent: !(status === 408 || status === 429 || status >= 500)
+    });
+    error.status = status;
+    const retryAfter = parseRetryAfter(String(headers['retry-after'] ?? ''));
+    if (retryAfter !== undefined)
+        error.retryAfterMs = retryAfter;
+    return error;
+}
+function header(headers, name) {
+    const v = headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+/** `http(s)`: one file, or an archive unpacked into the destination; verified, conditional on re-runs. */
+const httpFetcher = {
+    describe: (s) => `${publicUrl(s.url)}${s.unpack ? ' (unpacked)' : ''} → ${s.relPath}`,
+    async fetch(source, ctx) {
+        const tuning = tuningFor(ctx.settings.env, source.timeout);
+        const env = ctx.settings.env;
+        const { request, Agent, EnvHttpProxyAgent } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+        const proxy = (...names) => names.map((n) => env[n]).find((v) => v);
+        const httpProxy = proxy('http_proxy', 'HTTP_PROXY');
+        const httpsProxy = proxy('https_proxy', 'HTTPS_PROXY');
+        const noProxy = proxy('no_proxy', 'NO_PROXY');
+        const timeouts = { connect: { timeout: Math.min(tuning.idleMs, 30_000) }, headersTimeout: tuning.idleMs, bodyTimeout: tuning.idleMs };
+        // EnvHttpProxyAgent prints an "experimental" warning when created: only use it when a proxy is set.
+        const dispatcher = httpProxy || httpsProxy
+            ? new EnvHttpProxyAgent({ ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}), ...timeouts })
+            : new Agent(timeouts);
+        const parsed = new URL(source.url);
+        if (parsed.username || parsed.password) {
+            throw new src_errors/* FetchError */.fk(source.name, 'the URL carries credentials: put them in a secret (`secret: {name: …}`) so they are masked and never written to disk', { permanent: true });
+        }
+        const name = safeRelative(decodeURIComponent(parsed.pathname.split('/').filter(Boolean).at(-1) ?? '')) ?? 'download';
+        const archive = source.unpack ? archiveTypeOf(name) : undefined;
+        if (source.unpack && !archive) {
+            throw new src_errors/* FetchError */.fk(source.name, `cannot tell what archive "${name}" is: \`unpack: true\` takes .tar, .tar.gz, .tgz or .zip URLs`, { permanent: true });
+        }
+        const auth = authorization(source, ctx);
+        const urlSha256 = (0,external_node_crypto_.createHash)('sha256').update(source.url).digest('hex');
+        const previous = ctx.previous ? await readState(ctx.previous) : undefined;
+        const reusable = previous?.version === 1 &&
+            previous.kind === 'http' &&
+            previous.urlSha256 === urlSha256 &&
+            previous.unpack === source.unpack &&
+            (!source.sha256 || source.sha256 === previous.sha256)
+            ? previous
+            : undefined;
+        const baseHeaders = { ...(source.headers ?? {}), ...(auth ? { authorization: auth } : {}) };
+        if (reusable?.etag)
+            baseHeaders['if-none-match'] = reusable.etag;
+        else if (reusable?.lastModified)
+            baseHeaders['if-modified-since'] = reusable.lastModified;
+        const file = external_node_path_.join(ctx.scratch, name);
+        const expected = { ...(source.sha256 ? { sha256: source.sha256 } : {}) };
+        let validators = {};
+        const totals = { files: 1, bytes: 0 };
+        const progress = new ProgressReporter(ctx.log, totals);
+        const open = async (signal) => {
+            const res = await request(source.url, { dispatcher, headers: baseHeaders, signal, maxRedirections: 5 });
+            if (res.statusCode === 304 && reusable) {
+                await res.body.dump();
+                throw new NotModified();
+            }
+            if (res.statusCode >= 300) {
+                await res.body.dump().catch(() => undefined);
+                throw statusError(source, res.statusCode, res.headers);
+            }
+            const length = Number(header(res.headers, 'content-length'));
+            // The Verifier reads this object: the advertised length is checked too.
+            if (Number.isFinite(length) && !header(res.headers, 'content-encoding'))
+                expected.size = length;
+            else
+                delete expected.size;
+            totals.bytes = expected.size ?? 0;
+            validators = {
+                ...(header(res.headers, 'etag') ? { etag: header(res.headers, 'etag') } : {}),
+                ...(header(res.headers, 'last-modified') ? { lastModified: header(res.headers, 'last-modified') } : {})
+            };
+            return res.body;
+        };
+        let sha;
+        try {
+            sha = await downloadToFile({
+                label: publicUrl(source.url),
+                file,
+                open,
+                expected,
+                tuning,
+                signal: ctx.signal,
+                onRetry: (m) => ctx.log.info(`retrying ${m}`),
+                progress
+            });
+        }
+        catch (error) {
+            if (error instanceof NotModified && reusable) {
+                const { files, bytes, objects } = reusable;
+                return { url: publicUrl(source.url), digest: `sha256:${reusable.sha256}`, files, bytes, objects, inPlace: true, state: reusable };
+            }
+            if (error instanceof IntegrityError)
+                throw new src_errors/* FetchError */.fk(source.name, error.message, { cause: error, permanent: true });
+            throw error;
+        }
+        finally {
+            await dispatcher.close().catch(() => undefined);
+        }
+        const size = (await promises_.stat(file)).size;
+        const objects = [{ key: name, size, version: `sha256:${sha}` }];
+        let files = 1;
+        let bytes = size;
+        if (archive) {
+            try {
+                await unpackArchive(file, archive, ctx.staging);
+            }
+            catch (error) {
+                throw new src_errors/* FetchError */.fk(source.name, `${name}: ${error.message}`, { cause: error, permanent: true });
+            }
+            ;
+            ({ files, bytes } = await countTree(ctx.staging));
+        }
+        else {
+            await promises_.rename(file, external_node_path_.join(ctx.staging, name));
+        }
+        const state = { version: 1, kind: 'http', urlSha256, unpack: source.unpack, ...validators, sha256: sha, files, bytes, objects };
+        return { url: publicUrl(source.url), digest: `sha256:${sha}`, files, bytes, objects, state };
+    }
+};
+async function countTree(dir) {
+    let files = 0;
+    let bytes = 0;
+    for (const entry of await promises_.readdir(dir, { withFileTypes: true, recursive: true })) {
+        if (!entry.isFile())
+            continue;
+        files++;
+        bytes += (await promises_.stat(external_node_path_.join(entry.parentPath, entry.name))).size;
+    }
+    return { files, bytes };
+}
+
+;// CONCATENATED MODULE: ./src/cloud/s3-client.ts
+
+
+const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+/** `s3://bucket/prefix` → bucket and prefix. */
+function parseS3Uri(uri) {
+    const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
+    return m ? { bucket: m[1], prefix: m[2] } : undefined;
+}
+/** `oci://bucket@namespace/prefix` → bucket, namespace and prefix (ADS and OCI CLI spelling). */
+function parseOciUri(uri) {
+    const m = /^oci:\/\/([^/@]+)(?:@([^/]+))?\/?(.*)$/.exec(uri);
+    return m ? { bucket: m[1], ...(m[2] ? { namespace: m[2] } : {}), prefix: m[3] } : undefined;
+}
+function ociEndpoint(namespace, region) {
+    return `https://${namespace}.compat.objectstorage.${region}.oraclecloud.com`;
+}
+/**
+ * The contract's precedence: `schema.endpoint`, then AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL from
+ * the connection's secret, then from the environment, then the provider's own endpoint.
+ */
+function resolveS3Location(source, settings) {
+    const fail = (message) => {
+        throw new src_errors/* FetchError */.fk(source.name, message, { permanent: true });
+    };
+    const { options: schema, secret } = source;
+    const env = settings.env;
+    if (secret && !secret.fields) {
+        fail(`secret "${secret.name}" is a single string, which is not valid for ${source.kind}: give it keys, as JSON ` +
+            '{"AWS_ACCESS_KEY_ID": …, "AWS_SECRET_ACCESS_KEY": …} or KEY=VALUE lines, or drop the secret to use the default credential chain');
+    }
+    const fromSecret = (...keys) => (0,secrets_secret/* secretField */.T2)(secret, ...keys);
+    const envEndpoint = fromSecret('AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL') ?? str(env.AWS_ENDPOINT_URL_S3) ?? str(env.AWS_ENDPOINT_URL);
+    let bucket;
+    let prefix;
+    let region;
+    let endpoint = str(schema.endpoint) ?? envEndpoint;
+    if (source.kind === 'oci') {
+        const parsed = parseOciUri(source.uri) ?? fail(`"${source.uri}" is not an OCI URI: use oci://bucket@namespace/prefix`);
+        bucket = parsed.bucket;
+        prefix = parsed.prefix;
+        region = str(schema.region) ?? fromSecret('OCI_REGION', 'AWS_REGION', 'region') ?? str(env.OCI_REGION);
+        if (!endpoint) {
+            const namespace = parsed.namespace ??
+                str(schema.namespace) ??
+                fail(`"${source.uri}" names no namespace: write oci://bucket@namespace/prefix or set \`namespace\` in the connection`);
+            if (!region)
+                fail('no OCI region: set `region` in the connection, OCI_REGION in its secret or the environment');
+            endpoint = ociEndpoint(namespace, region);
+        }
+    }
+    else {
+        const parsed = parseS3Uri(source.uri) ?? fail(`"${source.uri}" is not an S3 URI: use s3://bucket/prefix`);
+        bucket = parsed.bucket;
+        prefix = parsed.prefix;
+        region = str(schema.region) ?? fromSecret('AWS_REGION', 'AWS_DEFAULT_REGION') ?? str(env.AWS_REGION) ?? str(env.AWS_DEFAULT_REGION);
+    }
+    const accessKeyId = fromSecret('AWS_ACCESS_KEY_ID', 'OCI_ACCESS_KEY_ID');
+    const secretAccessKey = fromSecret('AWS_SECRET_ACCESS_KEY', 'OCI_SECRET_ACCESS_KEY');
+    const sessionToken = fromSecret('AWS_SESSION_TOKEN');
+    // A secret may carry only the endpoint or region and leave the keys to the default chain; half a key pair is a mistake.
+    if (secret && !accessKeyId !== !secretAccessKey) {
+        fail(`secret "${secret.name}" has ${accessKeyId ? 'AWS_ACCESS_KEY_ID but no AWS_SECRET_ACCESS_KEY' : 'AWS_SECRET_ACCESS_KEY but no AWS_ACCESS_KEY_ID'}: give both (and AWS_SESSION_TOKEN for temporary keys), or neither to use the default credential chain`);
+    }
+    if (endpoint && !/^https?:\/\//i.test(endpoint))
+        fail(`endpoint "${endpoint}" must be an http(s) URL`);
+    const forcePathStyle = typeof schema.forcePathStyle === 'boolean' ? schema.forcePathStyle : endpoint !== undefined;
+    return {
+        bucket,
+        prefix: prefix.replace(/^\/+/, ''),
+        // AWS needs some region to sign; us-east-1 answers with a redirect naming the right one.
+        region: region ?? 'us-east-1',
+        ...(endpoint ? { endpoint } : {}),
+        forcePathStyle,
+        requesterPays: schema.requesterPays === true,
+        ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {})
+    };
+}
+/** The SDK is imported here, on first use, so runs without an S3 source never load it. */
+async function createS3Client(location, tuning, concurrency) {
+    const { S3Client } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
+    const agent = { keepAlive: true, maxSockets: concurrency };
+    const config = {
+        region: location.region,
+        forcePathStyle: location.forcePathStyle,
+        ...(location.endpoint ? { endpoint: location.endpoint } : {}),
+        ...(location.credentials ? { credentials: location.credentials } : {}),
+        // A bucket in another region than configured is followed instead of failing (AWS only).
+        followRegionRedirects: true,
+        // withRetry is the one retry policy; the SDK's own would multiply attempts.
+        maxAttempts: 1,
+        // Newer SDKs add CRC checksums that S3-compatible stores (and s3rver) do not speak.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        requestHandler: {
+            connectionTimeout: Math.min(tuning.idleMs, 30_000),
+            // Time to the response headers; the SDK only warns about it unless told to throw.
+            requestTimeout: tuning.idleMs,
+            throwOnRequestTimeout: true,
+            // Socket idle timeout for the whole exchange (a listing's body too): a stalled server fails
+            // the attempt instead of hanging the run (requestTimeout alone never fails it).
+            socketTimeout: tuning.idleMs,
+            httpAgent: agent,
+            httpsAgent: agent
+        }
+    };
+    return new S3Client(config);
+}
+
+;// CONCATENATED MODULE: ./src/cloud/s3-errors.ts
+
+/**
+ * Turns an S3 client error that retrying cannot fix (403, 404, wrong region) into a permanent
+ * FetchError that names the source, the bucket/key and the likely cause. Anything else is
+ * returned unchanged for the retry policy to judge.
+ */
+function explainS3Error(error, source, location, key) {
+    if (!error || typeof error !== 'object')
+        return error;
+    const e = error;
+    const status = e.$metadata?.httpStatusCode;
+    const code = e.name ?? '';
+    const where = `${source.kind === 'oci' ? 'oci' : 's3'}://${location.bucket}/${key ?? location.prefix}`;
+    const at = location.endpoint ? ` at ${location.endpoint}` : ` in region ${location.region}`;
+    const creds = source.secret ? `the keys in secret "${source.secret.name}"` : 'the default credential chain (no secret given)';
+    const explain = (message) => new src_errors/* FetchError */.fk(source.name, message, { cause: error, permanent: true });
+    if (code === 'CredentialsProviderError') {
+        return explain(`no credentials for ${where}: the source has no secret and the default chain found none. Add \`secret: {name: …}\` with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run aws-actions/configure-aws-credentials first`);
+    }
+    if (status === 403 || ['AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'Forbidden', 'ExpiredToken', 'InvalidToken'].includes(code)) {
+        const cause = code === 'SignatureDoesNotMatch'
+            ? 'the secret access key is wrong'
+            : code === 'InvalidAccessKeyId'
+                ? 'the access key id is unknown'
+                : code === 'ExpiredToken'
+                    ? 'the session token has expired'
+                    : `the credentials may not read it, or the bucket is in another region than ${location.region}`;
+        return explain(`access denied to ${where}${at} (${status ?? ''} ${code}): ${cause}. Check ${creds}, the bucket policy and the region`);
+    }
+    if (code === 'NoSuchBucket' || (status === 404 && !key)) {
+        return explain(`bucket "${location.bucket}" does not exist${at} (404 ${code}): check the bucket name, the region and the endpoint`);
+    }
+    if (status === 404 || code === 'NoSuchKey' || code === 'NotFound') {
+        return explain(`object ${where} does not exist${at} (404 ${code}): it was removed or renamed after listing, or the key is misspelt`);
+    }
+    if (status === 301 || code === 'PermanentRedirect' || code === 'AuthorizationHeaderMalformed' || code === 'IllegalLocationConstraintException') {
+        return explain(`bucket "${location.bucket}" is not in region ${location.region} (${status ?? ''} ${code}): set \`region\` in the connection or AWS_REGION`);
+    }
+    if (status === 412)
+        return explain(`${where} changed while it was being downloaded (412 PreconditionFailed): run again`);
+    if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) {
+        return explain(`${where}${at} answered ${status} ${code}: ${e.message ?? ''}`.trim());
+    }
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/fetchers/s3.ts
+
+
+
+
+
+
+
+
+
+
+const unquote = (etag) => (etag ?? '').replace(/^"|"$/g, '');
+/**
+ * Lists the prefix, page by page. A key equal to the prefix is a single object; otherwise the
+ * prefix is a "directory" (a trailing `/` is implied, so `data` does not take `data2/…`).
+ */
+async function list(client, location, source, ctx) {
+    const { ListObjectsV2Command } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
+    const tuning = tuningFor(ctx.settings.env, source.timeout);
+    const prefix = location.prefix;
+    const raw = [];
+    let token;
+    let lastLine = Date.now();
+    do {
+        const page = await withRetry(async () => {
+            try {
+                return await client.send(new ListObjectsV2Command({
+                    Bucket: location.bucket,
+                    Prefix: prefix || undefined,
+                    ContinuationToken: token,
+                    ...(location.requesterPays ? { RequestPayer: 'requester' } : {})
+                }), { abortSignal: ctx.signal });
+            }
+            catch (error) {
+                throw explainS3Error(error, source, location);
+            }
+        }, { attempts: tuning.attempts, baseMs: tuning.retryBaseMs, signal: ctx.signal });
+        for (const o of page.Contents ?? [])
+            if (o.Key !== undefined)
+                raw.push({ key: o.Key, size: o.Size ?? 0, etag: unquote(o.ETag) });
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        // Listing a prefix of millions of keys takes minutes: say it is happening.
+        if (token && Date.now() - lastLine >= 5_000) {
+            lastLine = Date.now();
+            ctx.log.progress(`listed ${raw.length} keys of ${source.uri} so far`);
+        }
+    } while (token);
+    const single = prefix && !prefix.endsWith('/') ? raw.find((o) => o.key === prefix) : undefined;
+    if (single)
+        return [{ ...single, rel: prefix.split('/').at(-1) }];
+    const dir = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+    return (raw
+        // Zero-byte "folder" markers made by consoles are not files.
+        .filter((o) => o.key.startsWith(dir) && !o.key.endsWith('/'))
+        .map((o) => ({ ...o, rel: o.key.slice(dir.length) })));
+}
+/** `s3` and `oci` (through OCI's S3-compatible API) share everything but the location. */
+async function fetchS3Compatible(source, ctx) {
+    const location = resolveS3Location(source, ctx.settings);
+    const tuning = tuningFor(ctx.settings.env, source.timeout);
+    const client = await createS3Client(location, tuning, ctx.settings.concurrency);
+    const { GetObjectCommand } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
+    try {
+        const listed = await list(client, location, source, ctx);
+        if (listed.length === 0) {
+            throw new src_errors/* FetchError */.fk(source.name, `no objects under ${source.uri}: check the bucket, the prefix and the endpoint`, { permanent: true });
+        }
+        const byRel = new Map(listed.map((o) => [o.rel, o]));
+        const { selected, unmatched } = select_select(listed.map((o) => o.rel), source.selection);
+        if (unmatched.length)
+            throw new src_errors/* FetchError */.fk(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true });
+        const objects = selected.map((s) => {
+            const o = byRel.get(s.key);
+            return { key: s.key, target: s.target, size: o.size, version: o.etag };
+        });
+        const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) });
+        const landed = await landObjects({
+            name: source.name,
+            sync: source.sync,
+            identity: `${source.uri}:${JSON.stringify(source.selection)}`,
+            objects,
+            ctx,
+            download: async (object, file) => {
+                const o = byRel.get(object.key);
+                // A single-part upload's ETag is the MD5 of its bytes; a multipart one ("…-N") is not.
+                const expected = { size: o.size, ...(/^[0-9a-f]{32}$/i.test(o.etag) ? { md5: o.etag } : {}) };
+                const open = async (signal, range) => {
+                    try {
+                        const res = await client.send(new GetObjectCommand({
+                            Bucket: location.bucket,
+                            Key: o.key,
+                            ...(range ? { Range: `bytes=${range[0]}-${range[1]}`, IfMatch: `"${o.etag}"` } : {}),
+                            ...(location.requesterPays ? { RequestPayer: 'requester' } : {})
+                        }), { abortSignal: signal });
+                        // With SSE-KMS or SSE-C the ETag is not an MD5 of the bytes (the Verifier reads this object).
+                        if (res.SSECustomerAlgorithm || res.ServerSideEncryption?.startsWith('aws:kms'))
+                            delete expected.md5;
+                        return res.Body;
+                    }
+                    catch (error) {
+                        throw explainS3Error(error, source, location, o.key);
+                    }
+                };
+                const common = {
+                    label: `${location.bucket}/${o.key}`,
+                    file,
+                    expected,
+                    tuning,
+                    signal: ctx.signal,
+                    progress,
+                    onRetry: (m) => ctx.log.info(`retrying ${m}`)
+                };
+                if (o.size > 2 * tuning.partSize) {
+                    await downloadRanged({ ...common, size: o.size, limiter: ctx.limiter, openRange: (start, end, signal) => open(signal, [start, end]) });
+                }
+                else {
+                    await downloadToFile({ ...common, open: (signal) => open(signal) });
+                }
+                progress.fileDone();
+            }
+        });
+        return { url: source.uri, ...landed };
+    }
+    finally {
+        client.destroy();
+    }
+}
+function describeBucket(source) {
+    const endpoint = typeof source.options.endpoint === 'string' ? ` (endpoint ${source.options.endpoint})` : '';
+    return `${source.uri}${endpoint} → ${source.relPath}`;
+}
+const s3Fetcher = {
+    describe: describeBucket,
+    fetch: fetchS3Compatible
+};
+
+;// CONCATENATED MODULE: ./src/fetchers/oci.ts
+
+/**
+ * `oci://bucket@namespace/prefix`: OCI Object Storage through its S3-compatible API
+ * (`https://{namespace}.compat.objectstorage.{region}.oraclecloud.com`, customer secret keys).
+ * `resolveS3Location` works out the endpoint and region; the transfer is the S3 one.
+ */
+const ociFetcher = {
+    describe: describeBucket,
+    fetch: fetchS3Compatible
+};
+
+;// CONCATENATED MODULE: ./src/cloud/azure-client.ts
+
+
+function parseWasbUri(source) {
+    const full = /^wasbs?:\/\/([^@/]+)@([^/]+)\/?(.*)$/.exec(source.uri);
+    if (full)
+        return { container: full[1], account: full[2].split('.')[0], prefix: full[3] };
+    const short = /^az:\/\/([^/@]+)\/?(.*)$/.exec(source.uri);
+    if (short)
+        return { container: short[1], prefix: short[2] };
+    throw new src_errors/* FetchError */.fk(source.name, `"${source.uri}" is not a wasb URI: use wasbs://container@account.blob.core.windows.net/prefix or az://container/prefix`, {
+        permanent: true
+    });
+}
+/** `Key=Value;…` of an Azure connection string (values may hold `=`, as base64 keys do). */
+function parseConnectionString(text) {
+    const fields = {};
+    for (const part of text.trim().split(';')) {
+        if (!part.trim())
+            continue;
+        const eq = part.indexOf('=');
+        if (eq <= 0)
+            return undefined;
+        fields[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+    }
+    return fields.AccountName || fields.BlobEndpoint || fields.UseDevelopmentStorage ? fields : undefined;
+}
+const ACCOUNT_KEY = /^[A-Za-z0-9+/]{40,}={0,2}$/;
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+/**
+ * The contract's wasb secret formats, in order: AZURE_CONNECTION_STRING; AZURE_ACCOUNT_NAME +
+ * AZURE_ACCOUNT_KEY; AZURE_SAS_TOKEN; or the raw value as a connection string, a SAS token
+ * (`?sv=…`/`sv=…`) or an account key. No secret: anonymous against an emulator endpoint, else
+ * Microsoft's default credential chain when @azure/identity is available.
+ */
+function azureTarget(source, location) {
+    const secret = source.secret;
+    const where = secret ? `secret "${secret.name}"` : '';
+    // A bare connection string reads as one KEY=VALUE line to the secret parser: look at the raw value too.
+    const conn = (0,secrets_secret/* secretField */.T2)(secret, 'AZURE_CONNECTION_STRING', 'AZURE_STORAGE_CONNECTION_STRING') ?? (secret && parseConnectionString(secret.raw) ? secret.raw : undefined);
+    const parsed = conn ? parseConnectionString(conn) : undefined;
+    let account = location.account ?? (0,secrets_secret/* secretField */.T2)(secret, 'AZURE_ACCOUNT_NAME', 'AZURE_STORAGE_ACCOUNT') ?? parsed?.AccountName;
+    let auth;
+    let endpointFromSecret;
+    if (parsed) {
+        if (/^true$/i.test(parsed.UseDevelopmentStorage ?? '')) {
+            account ??= 'devstoreaccount1';
+            endpointFromSecret = `http://127.0.0.1:10000/${account}`;
+            auth = { type: 'key', account, key: DEV_KEY, from: where };
+        }
+        else {
+            account = parsed.AccountName ?? account;
+            if (parsed.BlobEndpoint)
+                endpointFromSecret = parsed.BlobEndpoint;
+            else if (account)
+                endpointFromSecret = `${parsed.DefaultEndpointsProtocol ?? 'https'}://${account}.blob.${parsed.EndpointSuffix ?? 'core.windows.net'}`;
+            if (parsed.AccountKey && account)
+                auth = { type: 'key', account, key: parsed.AccountKey, from: where };
+            else if (parsed.SharedAccessSignature)
+                auth = { type: 'sas', sas: parsed.SharedAccessSignature.replace(/^\?/, ''), from: where };
+        }
+    }
+    else if (secret) {
+        const key = (0,secrets_secret/* secretField */.T2)(secret, 'AZURE_ACCOUNT_KEY', 'AZURE_STORAGE_KEY', 'AZURE_STORAGE_ACCESS_KEY');
+        const sas = (0,secrets_secret/* secretField */.T2)(secret, 'AZURE_SAS_TOKEN', 'AZURE_STORAGE_SAS_TOKEN');
+        // `sv=…&sig=…` or a base64 key can read as one KEY=VALUE line to the secret parser: judge the raw value.
+        const raw = secret.fields && Object.keys(secret.fields).length > 1 ? undefined : secret.raw.trim();
+        if (key || (raw && ACCOUNT_KEY.test(raw))) {
+            if (!account) {
+                throw new src_errors/* FetchError */.fk(source.name, `${where} holds an account key but no account name: use wasbs://container@ACCOUNT.blob.core.windows.net/… or add AZURE_ACCOUNT_NAME to the secret`, { permanent: true });
+            }
+            auth = { type: 'key', account, key: (key ?? raw), from: where };
+        }
+        else if (sas || (raw && /^\??sv=/.test(raw))) {
+            auth = { type: 'sas', sas: (sas ?? raw).replace(/^\?/, ''), from: where };
+        }
+        else {
+            throw new src_errors/* FetchError */.fk(source.name, `${where} is not usable for wasb: give AZURE_CONNECTION_STRING, or AZURE_ACCOUNT_NAME and AZURE_ACCOUNT_KEY, or AZURE_SAS_TOKEN (or one of them as the whole value)`, { permanent: true });
+        }
+    }
+    const endpoint = (source.options.endpoint ??
+        endpointFromSecret ??
+        (account ? `https://${account}.blob.core.windows.net` : undefined))?.replace(/\/+$/, '');
+    if (!endpoint) {
+        throw new src_errors/* FetchError */.fk(source.name, `no storage account for ${source.uri}: use wasbs://container@ACCOUNT.blob.core.windows.net/… or give AZURE_ACCOUNT_NAME or a connection string in the secret`, { permanent: true });
+    }
+    const custom = source.options.endpoint !== undefined;
+    return { endpoint, auth: auth ?? (custom ? { type: 'anonymous' } : { type: 'default' }) };
+}
+const b64 = (bytes) => (bytes && bytes.length ? Buffer.from(bytes).toString('base64') : undefined);
+const azure_client_unquote = (etag) => (etag ?? '').replace(/^"|"$/g, '');
+async function credentialFor(source, auth) {
+    const sdk = await Promise.all(/* import() */[__nccwpck_require__.e(669), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9095));
+    switch (auth.type) {
+        case 'key':
+            return new sdk.StorageSharedKeyCredential(auth.account, auth.key);
+        case 'sas':
+        case 'anonymous':
+            return new sdk.AnonymousCredential();
+        case 'default': {
+            // Optional: not a dependency of the action, so a variable specifier keeps the bundler out.
+            const identity = '@azure/identity';
+            try {
+                const mod = (await __nccwpck_require__(835)(identity));
+                return new mod.DefaultAzureCredential();
+            }
+            catch {
+                throw new src_errors/* FetchError */.fk(source, 'no credentials for Azure Blob Storage: add `secret: {name: …}` with AZURE_CONNECTION_STRING, or AZURE_ACCOUNT_NAME and AZURE_ACCOUNT_KEY, or AZURE_SAS_TOKEN', { permanent: true });
+            }
+        }
+    }
+}
+async function openAzure(source, target, container) {
+    const sdk = await Promise.all(/* import() */[__nccwpck_require__.e(669), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9095));
+    // A shared key, anonymous (SAS in the URL) or a TokenCredential: all accepted by this constructor.
+    const credential = (await credentialFor(source, target.auth));
+    const url = target.auth.type === 'sas' ? `${target.endpoint}?${target.auth.sas}` : target.endpoint;
+    const service = new sdk.BlobServiceClient(url, credential, { retryOptions: { maxTries: 1 } });
+    const containerClient = service.getContainerClient(container);
+    return {
+        async list(prefix, token, pageSize, signal) {
+            const pages = containerClient
+                .listBlobsFlat({ ...(prefix ? { prefix } : {}), abortSignal: signal })
+                .byPage({ maxPageSize: pageSize, ...(token ? { continuationToken: token } : {}) });
+            const page = (await pages.next()).value;
+            const blobs = (page?.segment.blobItems ?? []).map((b) => {
+                const md5 = b64(b.properties.contentMD5);
+                return { key: b.name, size: b.properties.contentLength ?? 0, etag: azure_client_unquote(b.properties.etag), ...(md5 ? { md5 } : {}) };
+            });
+            return { blobs, ...(page?.continuationToken ? { next: page.continuationToken } : {}) };
+        },
+        async stat(key, signal) {
+            try {
+                const p = await containerClient.getBlobClient(key).getProperties({ abortSignal: signal });
+                const md5 = b64(p.contentMD5);
+                return { key, size: p.contentLength ?? 0, etag: azure_client_unquote(p.etag), ...(md5 ? { md5 } : {}) };
+            }
+            catch (error) {
+                const e = error;
+                // 404 on HEAD: no blob with this exact name (the prefix is a directory), or no container (listing says which).
+                if (e.statusCode === 404)
+                    return undefined;
+                throw error;
+            }
+        },
+        async read(blob, range, signal) {
+            const res = await containerClient.getBlobClient(blob.key).download(range?.start ?? 0, range ? range.end - range.start + 1 : undefined, {
+                abortSignal: signal,
+                // Our retry policy owns retries; pinning the ETag fails a concurrent overwrite (412).
+                maxRetryRequests: 0,
+                conditions: { ifMatch: `"${blob.etag}"` }
+            });
+            if (!res.readableStreamBody)
+                throw new Error(`no body in the response for ${blob.key}`);
+            return res.readableStreamBody;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cloud/azure-errors.ts
+
+
+/**
+ * Turns an Azure error that retrying cannot fix (403, 404, 412, other 4xx) into a permanent
+ * FetchError naming the source, the container/blob and the likely cause; anything else is
+ * returned unchanged for the retry policy to judge.
+ */
+function explainAzureError(error, source, location, at) {
+    if (!error || typeof error !== 'object' || error instanceof src_errors/* FetchError */.fk)
+        return error;
+    const e = error;
+    const status = e.statusCode;
+    if (e.name === 'CredentialUnavailableError' || e.name === 'AggregateAuthenticationError') {
+        return new src_errors/* FetchError */.fk(source.name, `no credentials for ${source.uri}: the default Azure chain found none. Run azure/login first, or add \`secret: {name: …}\` with AZURE_CONNECTION_STRING, AZURE_ACCOUNT_NAME + AZURE_ACCOUNT_KEY, or AZURE_SAS_TOKEN`, { permanent: true, cause: error });
+    }
+    if (status === undefined || isTransient(error))
+        return error;
+    const where = `container "${location.container}"${at.key !== undefined ? `, blob "${at.key}"` : location.prefix ? `, prefix "${location.prefix}"` : ''} at ${at.endpoint}`;
+    const code = e.code ? ` ${e.code}` : '';
+    const creds = at.auth.type === 'key'
+        ? `the account key in ${at.auth.from} (account "${at.auth.account}")`
+        : at.auth.type === 'sas'
+            ? `the SAS token in ${at.auth.from}`
+            : at.auth.type === 'default'
+                ? 'the default Azure credential chain (no secret given)'
+                : 'anonymous access (no secret given)';
+    const explain = (message) => new src_errors/* FetchError */.fk(source.name, message, { permanent: true, cause: error });
+    if (status === 401 || status === 403) {
+        // A HEAD answer has no error body, so the cause is not always known: name the usual ones.
+        const why = `${creds} was rejected or may not read it: a wrong account key, a SAS token that is expired, signed with another key or lacks read and list permission, or a missing Storage Blob Data Reader role`;
+        return explain(`access denied to ${where} (${status}${code}): ${why}`);
+    }
+    if (status === 404) {
+        if (e.code === 'ContainerNotFound')
+            return explain(`container "${location.container}" does not exist at ${at.endpoint} (404${code}): check the container and the account in ${source.uri}`);
+        if (e.code === 'ResourceNotFound' && at.auth.type === 'anonymous')
+            return explain(`${where} not found (404${code}): the container does not exist or is not public; add a secret`);
+        return explain(`${where} does not exist (404${code}): it was removed or renamed after listing`);
+    }
+    if (status === 412)
+        return explain(`${where} changed while it was being downloaded (412${code}): run again`);
+    if (status >= 400 && status < 500 && status !== 408 && status !== 429)
+        return explain(`${where} answered ${status}${code}`);
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/fetchers/wasb.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * A prefix that names a blob exactly is that blob (it lands as its basename); otherwise it is a
+ * directory: `data` lists `data/…`, never `data2/…`.
+ */
+async function listAzure(client, loc, pageSize, call, ctx, uri) {
+    if (loc.prefix !== '' && !loc.prefix.endsWith('/')) {
+        const one = await call((signal) => client.stat(loc.prefix, signal));
+        if (one)
+            return [{ rel: loc.prefix.split('/').at(-1), blob: one }];
+    }
+    const dir = loc.prefix === '' || loc.prefix.endsWith('/') ? loc.prefix : `${loc.prefix}/`;
+    const listing = [];
+    let token;
+    let lastLine = Date.now();
+    do {
+        const page = await call((signal) => client.list(dir, token, pageSize, signal));
+        for (const b of page.blobs) {
+            // Directory markers (hierarchical namespace, portal folders) are not files.
+            if (!b.key.endsWith('/') && b.key.startsWith(dir))
+                listing.push({ rel: b.key.slice(dir.length), blob: b });
+        }
+        token = page.next !== token ? page.next : undefined;
+        if (token && Date.now() - lastLine >= 5_000) {
+            lastLine = Date.now();
+            ctx.log.progress(`listed ${listing.length} blobs of ${uri} so far`);
+        }
+    } while (token);
+    return listing;
+}
+/** `wasbs://container@account.blob.core.windows.net/prefix` (also `wasb://`, `az://`). */
+const wasbFetcher = {
+    describe: (s) => `${s.uri} → ${s.relPath}`,
+    async fetch(source, ctx) {
+        const location = parseWasbUri(source);
+        const tuning = tuningFor(ctx.settings.env, source.timeout);
+        const target = azureTarget(source, location);
+        if (target.auth.type === 'sas') {
+            // The signature travels in every URL: mask it in every form the SDK or a proxy may print.
+            const sig = new URLSearchParams(target.auth.sas).get('sig');
+            if (sig)
+                ctx.host.redactor.add(sig);
+        }
+        const client = await openAzure(source.name, target, location.container);
+        const explain = (error, key) => explainAzureError(error, source, location, { auth: target.auth, endpoint: target.endpoint, ...(key !== undefined ? { key } : {}) });
+        const call = (f) => withRetry(async () => {
+            const abort = new AbortController();
+            try {
+                return await withTimeout(f(abort.signal), tuning.idleMs);
+            }
+            catch (error) {
+                abort.abort();
+                throw explain(error);
+            }
+        }, { attempts: tuning.attempts, baseMs: tuning.retryBaseMs, signal: ctx.signal });
+        const listing = await listAzure(client, location, listPageSize(ctx.settings.env, 5000), call, ctx, source.uri);
+        if (listing.length === 0)
+            throw new src_errors/* FetchError */.fk(source.name, `no blobs under ${source.uri}: check the container and the prefix`, { permanent: true });
+        const byRel = new Map(listing.map((l) => [l.rel, l.blob]));
+        const { selected, unmatched } = select_select([...byRel.keys()], source.selection);
+        if (unmatched.length)
+            throw new src_errors/* FetchError */.fk(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true });
+        const objects = selected.map((s) => {
+            const b = byRel.get(s.key);
+            return { key: s.key, target: s.target, size: b.size, version: b.etag };
+        });
+        const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) });
+        const landed = await landObjects({
+            name: source.name,
+            sync: source.sync,
+            identity: `${source.uri}:${JSON.stringify(source.selection)}`,
+            objects,
+            ctx,
+            download: async (planned, file) => {
+                const b = byRel.get(planned.key);
+                const expected = { size: b.size, ...(b.md5 ? { md5: b.md5 } : {}) };
+                const open = async (signal, range) => {
+                    try {
+                        // The engine's idle timer starts with the body; bound the wait for the response headers here.
+                        return await withTimeout(client.read(b, range, signal), tuning.idleMs);
+                    }
+                    catch (error) {
+                        throw explain(error, b.key);
+                    }
+                };
+                const common = {
+                    label: `${location.container}/${b.key}`,
+                    file,
+                    expected,
+                    tuning,
+                    signal: ctx.signal,
+                    progress,
+                    onRetry: (m) => ctx.log.info(`retrying ${m}`)
+                };
+                try {
+                    if (b.size > 2 * tuning.partSize) {
+                        await downloadRanged({ ...common, size: b.size, limiter: ctx.limiter, openRange: (start, end, signal) => open(signal, { start, end }) });
+                    }
+                    else {
+                        await downloadToFile({ ...common, open: (signal) => open(signal) });
+                    }
+                }
+                catch (error) {
+                    throw namingTheObject(source.name, common.label, error);
+                }
+                progress.fileDone();
+            }
+        });
+        return { url: source.uri, ...landed };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/fetchers/index.ts
+
+
+
+
+
+
+
+/**
+ * The fetcher for a source's kind. Fetcher modules are cheap to load; each one imports its SDK
+ * lazily inside `fetch`, so a git-only run never parses a cloud SDK.
+ */
+function fetcherFor(source) {
+    const kind = source.kind;
+    switch (kind) {
+        case 'host_path':
+            return hostPathFetcher;
+        case 's3':
+            return s3Fetcher;
+        case 'oci':
+            return ociFetcher;
+        case 'http':
+            return httpFetcher;
+        case 'gcs':
+            return gcsFetcher;
+        case 'wasb':
+            return wasbFetcher;
+        case 'git':
+            return gitFetcher;
+        default: {
+            const never = kind;
+            throw new Error(`no fetcher for kind ${String(never)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/limiter.ts
+/**
+ * One pool of transfer slots shared by every source, so `concurrency` bounds the whole run rather
+ * than being multiplied per source. Only leaf transfers take a slot (never a whole source), so a
+ * source waiting for its objects cannot deadlock the pool.
+ */
+class Limiter {
+    size;
+    active = 0;
+    queue = [];
+    constructor(size) {
+        this.size = size;
+        if (!Number.isInteger(size) || size < 1)
+            throw new RangeError(`limiter size must be ≥ 1, got ${size}`);
+    }
+    async run(fn) {
+        if (this.active >= this.size)
+            await new Promise((resolve) => this.queue.push(resolve));
+        else
+            this.active++;
+        try {
+            return await fn();
+        }
+        finally {
+            const next = this.queue.shift();
+            // Hand the slot straight to the next waiter; `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+    /** Runs `fn` over items with at most `size` in flight; rejects with the first error after all settle. */
+    async map(items, fn) {
+        const results = await Promise.allSettled(items.map((item, i) => this.run(() => fn(item, i))));
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+        return results.map((r) => r.value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/execute.ts
+
+
+
+
+
+
+function bufferedLog(host, name) {
+    const lines = [];
+    return {
+        lines,
+        info: (m) => lines.push(m),
+        warning: (m) => {
+            lines.push(`warning: ${m}`);
+            host.warning(`${name}: ${m}`);
+        },
+        progress: (m) => host.info(`[${name}] ${m}`)
+    };
+}
+/**
+ * Fetches every source concurrently (transfers share one pool of `concurrency` slots), each into
+ * staging, swapped into place only when complete. One failing source does not stop the others.
+ */
+async function fetchAll(sources, settings, host, cleanup, frozen) {
+    const limiter = new Limiter(settings.concurrency);
+    const controller = new AbortController();
+    return Promise.all(sources.map((source) => fetchOne(source, { settings, host, cleanup, limiter, signal: controller.signal, locked: frozen?.get(source.name), peers: sources })));
+}
+async function fetchOne(source, env) {
+    const started = Date.now();
+    const fetcher = fetcherFor(source);
+    const log = bufferedLog(env.host, source.name);
+    let staging;
+    let scratch;
+    try {
+        const recovered = await recoverStale(source.dest);
+        if (recovered.length)
+            log.info(`removed leftovers of an interrupted run: ${recovered.join(', ')}`);
+        staging = await createStaging(source.dest);
+        env.cleanup.add(staging);
+        await promises_.mkdir(env.settings.tempRoot, { recursive: true });
+        scratch = await promises_.mkdtemp(external_node_path_.join(env.settings.tempRoot, 'fetch-sources-scratch-'));
+        env.cleanup.add(scratch);
+        const ctx = {
+            host: env.host,
+            settings: env.settings,
+            limiter: env.limiter,
+            staging,
+            scratch,
+            signal: env.signal,
+            registerCleanup: (p, options) => env.cleanup.add(p, options),
+            peers: env.peers,
+            log,
+            ...((await exists(source.dest)) ? { previous: source.dest } : {}),
+            ...(env.locked
+                ? { frozen: { commit: env.locked.commit, digest: env.locked.digest, ...(env.locked.objects ? { objects: env.locked.objects } : {}) } }
+                : {})
+        };
+        log.info(fetcher.describe(source));
+        const result = await fetcher.fetch(source, ctx);
+        if (result.inPlace)
+            log.info('already up to date');
+        else
+            await commitStaging(staging, source.dest);
+        if (result.state !== undefined)
+            await writeState(source.dest, result.state);
+        else
+            await removeState(source.dest);
+        log.info(`${result.files} files, ${formatBytes(result.bytes)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return { source, result, seconds: (Date.now() - started) / 1000 };
+    }
+    catch (error) {
+        const wrapped = error instanceof src_errors/* FetchError */.fk ? error : new src_errors/* FetchError */.fk(source.name, (0,src_errors/* errorMessage */.gJ)(error), { cause: error });
+        log.info(`failed: ${wrapped.message}`);
+        return { source, error: wrapped, seconds: (Date.now() - started) / 1000 };
+    }
+    finally {
+        for (const p of [staging, scratch]) {
+            if (!p)
+                continue;
+            await promises_.rm(p, { recursive: true, force: true }).catch(() => undefined);
+            env.cleanup.forget(p);
+        }
+        await env.host.group(`${source.name} (${source.kind}) → ${source.relPath}`, async () => {
+            for (const line of log.lines)
+                env.host.info(line);
+        });
+    }
+}
+function formatBytes(n) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** The job summary: one row per source. */
+function summaryMarkdown(plan, outcomes) {
+    const rows = outcomes.map((o) => {
+        const r = o.result;
+        const version = r?.commit ? `\`${r.commit.slice(0, 12)}\`${r.ref ? ` (${r.ref})` : ''}` : r?.digest ? `\`${r.digest.slice(0, 19)}…\`` : '';
+        const status = o.error ? '❌ failed' : r?.inPlace ? '✅ up to date' : '✅';
+        return `| ${cell(o.source.name)} | ${o.source.kind} | ${cell(r?.url ?? sourceAddress(o.source))} | ${version} | \`${cell(o.source.relPath)}\` | ${r ? `${r.files} / ${formatBytes(r.bytes)}` : ''} | ${o.seconds.toFixed(1)} s | ${status} |`;
+    });
+    return [
+        `### fetch-sources (${plan.dialect}${plan.specFile ? `: \`${plan.specFile}\`` : ''})`,
+        '',
+        '| source | kind | from | version | path | files / size | time | status |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        ...rows,
+        ''
+    ].join('\n');
+}
+/** The dry-run plan: what would be fetched, from where, to where; secrets named, never shown. */
+function planText(plan) {
+    const lines = [`plan (${plan.dialect}, detected by ${plan.detectedBy}): ${plan.sources.length} source(s)`];
+    for (const s of plan.sources) {
+        const secret = s.secret ? `, secret "${s.secret.name}" (${s.secret.foundIn})` : '';
+        lines.push(`  - ${s.name}${s.primary ? ' [primary]' : ''}: ${fetcherFor(s).describe(s)}${s.connection ? ` via connection "${s.connection}"` : ''}${secret}`);
+    }
+    if (plan.entrypoint)
+        lines.push(`  entrypoint: ${plan.entrypoint.path} (in ${plan.entrypoint.source})`);
+    if (plan.exposeConnections.length)
+        lines.push(`  main-container connections: ${plan.exposeConnections.join(', ')}`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/secrets/store.ts
+
+
+/**
+ * Looks secret names up as the contract says: the `secrets` input by exact then normalised name,
+ * then environment variables the same two ways. Every value is masked the moment it is read.
+ */
+class SecretStore {
+    options;
+    cache = new Map();
+    constructor(options) {
+        this.options = options;
+    }
+    /** The names tried, in order, for messages. */
+    static candidates(name) {
+        const norm = (0,secrets_secret/* normaliseSecretName */.er)(name);
+        return norm === name ? [name] : [name, norm];
+    }
+    find(name) {
+        if (this.cache.has(name))
+            return this.cache.get(name);
+        const found = this.lookup(name);
+        if (found)
+            this.protect(found);
+        this.cache.set(name, found);
+        return found;
+    }
+    /**
+     * The secret or a SpecError naming who needed it and every name tried — never a value.
+     * `what` reads like `connection "repo-test"`.
+     */
+    require(name, what, location) {
+        const found = this.find(name);
+        if (found)
+            return found;
+        const tried = SecretStore.candidates(name)
+            .map((n) => `"${n}"`)
+            .join(', ');
+        const where = this.options.input ? 'the `secrets` input, then environment variables' : 'environment variables (the `secrets` input is empty)';
+        throw new src_errors/* SpecError */.G8(`secret "${name}" for ${what} not found: tried ${tried} in ${where}. ` +
+            'Pass repository secrets with `secrets: ${{ toJSON(secrets) }}`, or locally with --secrets-file.', location);
+    }
+    lookup(name) {
+        const { input, env } = this.options;
+        for (const candidate of SecretStore.candidates(name)) {
+            const v = input?.[candidate];
+            if (v !== undefined && v !== null && v !== '') {
+                const raw = typeof v === 'string' ? v : JSON.stringify(v);
+                return this.build(candidate, 'secrets input', raw);
+            }
+        }
+        for (const candidate of SecretStore.candidates(name)) {
+            const v = env[candidate];
+            if (v !== undefined && v !== '')
+                return this.build(candidate, 'environment', v);
+        }
+        return undefined;
+    }
+    build(name, foundIn, raw) {
+        const fields = (0,secrets_secret/* parseSecretValue */.$1)(raw);
+        return fields ? { name, foundIn, raw, fields } : { name, foundIn, raw };
+    }
+    protect(secret) {
+        const { redactor, warn } = this.options;
+        const values = secret.fields ? Object.entries(secret.fields) : [['', secret.raw]];
+        redactor.add(secret.raw);
+        for (const [key, value] of values) {
+            if (value === '')
+                continue;
+            if (!redactor.add(value)) {
+                const which = key ? `key "${key}" of secret "${secret.name}"` : `secret "${secret.name}"`;
+                warn(`${which} is only ${value.length} characters long: too short to mask in logs safely. Use a longer value.`);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/suggest.ts
+/** Damerau-free edit distance; inputs are short keys and names. */
+function editDistance(a, b) {
+    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0];
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = prev[j];
+            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diag = tmp;
+        }
+    }
+    return prev[b.length];
+}
+/** The closest candidate when it is plausibly a typo, else undefined. */
+function closest(input, candidates) {
+    let best;
+    let bestScore = Infinity;
+    const lower = input.toLowerCase();
+    for (const c of candidates) {
+        const d = editDistance(lower, c.toLowerCase());
+        if (d < bestScore) {
+            best = c;
+            bestScore = d;
+        }
+    }
+    const limit = Math.max(1, Math.floor(input.length / 3));
+    return best !== undefined && bestScore <= limit ? best : undefined;
+}
+/** ` — did you mean "x"?` or nothing. */
+function didYouMean(input, candidates) {
+    const c = closest(input, candidates);
+    return c ? ` — did you mean "${c}"?` : '';
+}
+
 ;// CONCATENATED MODULE: ./src/spec/issues.ts
 
 
@@ -39367,7 +42274,9 @@ function issuesToErrors(issues, schema, doc, base) {
                 const input = 'input' in issue ? issue.input : undefined;
                 const options = issue.values.map((v) => String(v));
                 const hint = typeof input === 'string' ? didYouMean(input, options) : '';
-                const msg = issue.values.length === 1 && issue.message && !issue.message.startsWith('Invalid') ? issue.message : `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
+                const msg = issue.values.length === 1 && issue.message && !issue.message.startsWith('Invalid')
+                    ? issue.message
+                    : `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
                 errors.push(doc.error(`${msg}${input !== undefined ? `, got ${describeValue(input)}` : ''}${hint}`, path));
                 break;
             }
@@ -39494,7 +42403,9 @@ const artifactsSchema = strictObject({
 });
 const pathsSchema = array(union([relPath, tuple([relPath, relPath])]));
 const sourceSchema = strictObject({
-    name: schemas_string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ".", "_" and "-"').optional(),
+    name: schemas_string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ".", "_" and "-"')
+        .optional(),
     connection: schemas_string().min(1).optional(),
     kind: schemas_enum(SOURCE_KINDS).optional().describe('Forces the kind of an inline `url`'),
     url: schemas_string().min(1).optional(),
@@ -39505,7 +42416,9 @@ const sourceSchema = strictObject({
     primary: schemas_boolean().optional(),
     sync: schemas_boolean().optional(),
     unpack: schemas_boolean().optional(),
-    sha256: schemas_string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
+    sha256: schemas_string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
+        .optional(),
     headers: record(schemas_string(), schemas_string()).optional(),
     secret: secretRefSchema.optional().describe('A secret for an inline `url` source (a connection carries its own)'),
     subdirectory: relPath.optional(),
@@ -39606,6 +42519,313 @@ function buildCatalog(specEntries, inputEntries, errors) {
     return catalog;
 }
 
+;// CONCATENATED MODULE: ./src/spec/dialects/common.ts
+
+/**
+ * Helpers the seed dialects share. Their files speak of container paths (`/opt/repositories`,
+ * `/code`); on a runner the workspace plays the container's root, so an absolute path is read
+ * relative to it.
+ */
+/** `/opt/repos/` → `opt/repos`; `/` and `.` → `''` (the workspace itself). */
+function workspaceRelative(p) {
+    const normal = external_node_path_.posix.normalize(p.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/\/+$/, '');
+    return normal === '.' ? '' : normal;
+}
+/** Joins workspace-relative segments, dropping empty ones. */
+function joinRelative(...parts) {
+    return parts.filter((p) => p !== '').join('/');
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function emptyTranslation(dialect, detectedBy) {
+    return { dialect, detectedBy, connections: [], sources: [], exposeConnections: [], warnings: [] };
+}
+/** A unique source name: `base`, else `base-2`, `base-3`… (a connection may be used twice). */
+function uniqueName(base, taken) {
+    let name = base;
+    for (let i = 2; taken.has(name); i++)
+        name = `${base}-${i}`;
+    taken.add(name);
+    return name;
+}
+
+;// CONCATENATED MODULE: ./src/spec/dialects/ads.ts
+
+
+
+
+
+/**
+ * Oracle ADS job runtimes that fetch their code at start: `type: git` (and the `gitPython`
+ * runtime's spelling) and `type: remote` (OCI Object Storage). Infrastructure, conda, args and the
+ * rest of a job are about running it, which later workflow steps do: tolerated, ignored.
+ */
+/** Where ADS puts the code inside its container; absolute entry points are read against it. */
+const ADS_CODE_ROOT = '/code';
+const envSchema = array(looseObject({ name: schemas_string().min(1), value: unknown().optional() }));
+const runtimeSpecSchema = looseObject({
+    uri: schemas_string().min(1).optional(),
+    url: schemas_string().min(1).optional(),
+    branch: schemas_string().min(1).optional(),
+    commit: schemas_string().min(1).optional(),
+    gitSecretId: schemas_string().min(1).optional(),
+    entryPoint: schemas_string().min(1).optional(),
+    entrypoint: schemas_string().min(1).optional(),
+    codeDir: schemas_string().min(1).optional(),
+    env: envSchema.optional()
+});
+const runtimeSchema = strictObject({
+    apiVersion: schemas_string().optional(),
+    kind: schemas_string().optional(),
+    type: schemas_string().min(1),
+    // Optional here so that a misspelt `spec` is reported as such, not as a missing one.
+    spec: runtimeSpecSchema.optional()
+});
+const topSchema = looseObject({
+    dialect: literal('ads').optional(),
+    kind: schemas_string().optional(),
+    runtime: unknown().optional(),
+    spec: looseObject({ runtime: unknown().optional() }).optional()
+});
+const SUPPORTED = 'git (or gitPython) and remote';
+function translateAds(doc, value, errors, detectedBy) {
+    const top = parseAt(topSchema, value, doc, []);
+    if (!top.ok) {
+        errors.push(...top.errors);
+        return undefined;
+    }
+    const base = top.data.runtime !== undefined ? ['runtime'] : ['spec', 'runtime'];
+    const raw = top.data.runtime ?? top.data.spec?.runtime;
+    if (raw === undefined) {
+        errors.push(doc.error('an ADS spec needs `runtime:` (or `kind: job` with `spec.runtime`)', []));
+        return undefined;
+    }
+    const parsed = parseAt(runtimeSchema, raw, doc, base);
+    if (!parsed.ok) {
+        errors.push(...parsed.errors);
+        return undefined;
+    }
+    const rt = parsed.data;
+    if (!rt.spec) {
+        errors.push(doc.error('the runtime needs `spec:` with the `uri` to fetch', base));
+        return undefined;
+    }
+    const spec = rt.spec;
+    const at = (...sub) => [...base, 'spec', ...sub];
+    const type = rt.type === 'gitPython' ? 'git' : rt.type;
+    if (type !== 'git' && type !== 'remote') {
+        errors.push(doc.error(`runtime type "${rt.type}" has no code to fetch: the supported types are ${SUPPORTED}`, [...base, 'type']));
+        return undefined;
+    }
+    // The two spellings (python runtime `uri`/`entryPoint`, gitPython `url`/`entrypoint`).
+    const pick = (a, b) => {
+        if (spec[a] !== undefined && spec[b] !== undefined)
+            errors.push(doc.error(`give either \`${a}\` or \`${b}\`, not both`, at(b)));
+        return spec[a] !== undefined ? { value: spec[a], key: a } : { value: spec[b], key: b };
+    };
+    const uri = pick('uri', 'url');
+    const entry = pick('entryPoint', 'entrypoint');
+    if (!uri.value) {
+        errors.push(doc.error(`runtime.spec needs \`uri\` (the ${type === 'git' ? 'git repository' : 'oci://bucket@namespace/prefix'} to fetch)`, at()));
+        return undefined;
+    }
+    const codeDir = workspaceRelative(spec.codeDir ?? 'code');
+    if (!codeDir) {
+        errors.push(doc.error('`codeDir` must be a directory inside the workspace, not its root', at('codeDir')));
+        return undefined;
+    }
+    const t = emptyTranslation('ads', detectedBy);
+    let dest = codeDir;
+    let draft;
+    if (type === 'git') {
+        if (spec.gitSecretId !== undefined && !/^(ssh:\/\/|[^/:@]+@[^/:]+:)/.test(uri.value)) {
+            t.warnings.push(doc.error('`gitSecretId` holds an SSH key, but `uri` is not an ssh URL: the key is offered as the secret of an https clone instead', at(uri.key)));
+        }
+        const proxy = proxyOf(spec.env);
+        draft = {
+            name: 'code',
+            kind: 'git',
+            url: uri.value,
+            path: codeDir,
+            primary: true,
+            // A commit is exact; the branch then only says where it came from.
+            ...((spec.commit ?? spec.branch) ? { git: { revision: (spec.commit ?? spec.branch) } } : {}),
+            ...(spec.gitSecretId ? { secret: { name: spec.gitSecretId } } : {}),
+            ...(proxy ? { proxy } : {})
+        };
+    }
+    else {
+        const m = /^oci:\/\/([^@/]+)@([^/]+)(\/.*)?$/.exec(uri.value);
+        if (!m) {
+            errors.push(doc.error(`"${publicUrl(uri.value)}" is not an Object Storage URI: write oci://bucket@namespace/prefix`, at(uri.key)));
+            return undefined;
+        }
+        const [, bucket, namespace, rest = ''] = m;
+        const key = rest.replace(/^\/+/, '');
+        const root = `oci://${bucket}@${namespace}/`;
+        // ADS downloads a prefix as a directory of that name under /code, and a single object as a
+        // file. It asks the service which one it is; we decide by the name: a last segment with an
+        // extension is an object, a trailing `/` always means a prefix.
+        const last = key.replace(/\/+$/, '').split('/').pop() ?? '';
+        if (!key)
+            draft = { name: 'code', kind: 'oci', url: root, path: codeDir, primary: true };
+        else if (!key.endsWith('/') && /\.[A-Za-z0-9]+$/.test(last)) {
+            draft = { name: 'code', kind: 'oci', url: root + key, path: codeDir, primary: true };
+        }
+        else {
+            dest = `${codeDir}/${last}`;
+            draft = { name: 'code', kind: 'oci', url: `${root}${key.replace(/\/+$/, '')}/`, path: dest, primary: true };
+        }
+        if (spec.gitSecretId || spec.branch || spec.commit) {
+            const k = spec.gitSecretId ? 'gitSecretId' : spec.branch ? 'branch' : 'commit';
+            t.warnings.push(doc.error(`\`${k}\` ignored: it applies to git runtimes, not remote`, at(k)));
+        }
+    }
+    t.sources.push({ value: draft, doc, path: [...base, 'spec'] });
+    if (entry.value !== undefined) {
+        const rel = entrypointRelative(entry.value, type, codeDir, dest);
+        if ('error' in rel)
+            errors.push(doc.error(rel.error, at(entry.key)));
+        else
+            t.entrypoint = { value: rel.path, doc, path: at(entry.key) };
+    }
+    return errors.length ? undefined : t;
+}
+/**
+ * The entry point relative to the source's destination. ADS runs from `/code`: an absolute
+ * `/code/x` is `x` under codeDir; a relative one is relative to the repository root (git, which
+ * is codeDir) or to codeDir (remote, where the prefix's directory sits inside codeDir).
+ */
+function entrypointRelative(entry, type, codeDir, dest) {
+    let inCodeDir;
+    if (entry.startsWith('/')) {
+        const rel = external_node_path_.posix.relative(ADS_CODE_ROOT, external_node_path_.posix.normalize(entry));
+        if (rel === '' || rel.startsWith('..'))
+            return { error: `entry point "${entry}" is outside ${ADS_CODE_ROOT}, where ADS puts the code: use a path under ${ADS_CODE_ROOT}/ or a relative one` };
+        inCodeDir = rel;
+    }
+    else {
+        inCodeDir = external_node_path_.posix.normalize(entry);
+    }
+    const rel = external_node_path_.posix.relative(dest, external_node_path_.posix.join(codeDir, inCodeDir));
+    if (rel === '' || rel.startsWith('..')) {
+        const where = type === 'git' ? 'the repository' : `the fetched prefix (${dest.slice(codeDir.length + 1) || '.'})`;
+        return { error: `entry point "${entry}" is not inside ${where}` };
+    }
+    return { path: rel };
+}
+/** ADS honours these in the job's environment for the clone; so do we, for this source only. */
+function proxyOf(env) {
+    const get = (name) => {
+        const e = env?.find((v) => v.name === name || v.name === name.toUpperCase());
+        return typeof e?.value === 'string' && e.value ? e.value : undefined;
+    };
+    const proxy = {};
+    const ssh = get('ssh_proxy');
+    const http = get('http_proxy');
+    const https = get('https_proxy');
+    const noProxy = get('no_proxy');
+    if (ssh)
+        proxy.ssh = ssh;
+    if (http)
+        proxy.http = http;
+    if (https)
+        proxy.https = https;
+    if (noProxy)
+        proxy.noProxy = noProxy;
+    return Object.keys(proxy).length ? proxy : undefined;
+}
+function isAdsShape(v) {
+    if (isRecord(v.runtime))
+        return 'runtime';
+    if (v.kind === 'job' && isRecord(v.spec) && isRecord(v.spec.runtime))
+        return 'kind: job, spec.runtime';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/spec/dialects/gradient.ts
+
+
+
+/**
+ * Paperspace Gradient deployment specs: only `repositories:` is read. The rest of a deployment
+ * (image, port, replicas, resources, env, models, …) describes the running service, which is not
+ * ours to start, so it is ignored without a word.
+ */
+const repositorySchema = strictObject({
+    url: schemas_string().min(1),
+    name: schemas_string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is the directory name under mountPath: use letters, digits, ".", "_" and "-"'),
+    ref: schemas_string().min(1).optional(),
+    username: schemas_string().min(1).optional(),
+    // Checked by hand: a schema error would quote the value, which may be the password itself.
+    password: unknown().optional()
+});
+const repositoriesSchema = strictObject({
+    dataset: schemas_string().optional(),
+    mountPath: schemas_string().min(1),
+    repositories: array(unknown()).min(1, 'list at least one repository')
+});
+const gradient_topSchema = looseObject({
+    dialect: literal('gradient').optional(),
+    repositories: unknown()
+});
+/** `secret:NAME`, any case of the prefix, as Gradient reads it. */
+const SECRET_REF = /^secret:(.+)$/i;
+function translateGradient(doc, value, errors, detectedBy) {
+    const top = parseAt(gradient_topSchema, value, doc, []);
+    if (!top.ok) {
+        errors.push(...top.errors);
+        return undefined;
+    }
+    const block = parseAt(repositoriesSchema, top.data.repositories, doc, ['repositories']);
+    if (!block.ok) {
+        errors.push(...block.errors);
+        return undefined;
+    }
+    const t = emptyTranslation('gradient', detectedBy);
+    const { dataset, mountPath } = block.data;
+    if (dataset !== undefined) {
+        t.warnings.push(doc.error('`dataset` ignored: Gradient clones into a dataset and mounts it; on a runner the repositories are cloned straight into the workspace', ['repositories'], 'dataset'));
+    }
+    // Gradient refuses the root and the working directory as mount points; so do we, and any other
+    // spelling of them would mean "the workspace itself".
+    const root = workspaceRelative(mountPath);
+    if (mountPath.trim() === '/' || mountPath.trim() === '.' || root === '') {
+        errors.push(doc.error(`mountPath "${mountPath}" is not allowed (Gradient rejects / and . too): mount the repositories in a directory such as /opt/repos`, [
+            'repositories',
+            'mountPath'
+        ]));
+    }
+    const names = new Set();
+    block.data.repositories.forEach((raw, i) => {
+        const at = ['repositories', 'repositories', i];
+        const parsed = parseAt(repositorySchema, raw, doc, at);
+        if (!parsed.ok)
+            return void errors.push(...parsed.errors);
+        const r = parsed.data;
+        if (names.has(r.name))
+            return void errors.push(doc.error(`repository name "${r.name}" is used twice: each repository needs its own directory under mountPath`, [...at, 'name']));
+        uniqueName(r.name, names);
+        const draft = { name: r.name, kind: 'git', url: r.url, path: `${root}/${r.name}`, ...(r.ref ? { git: { revision: r.ref } } : {}) };
+        if (r.password !== undefined) {
+            const m = typeof r.password === 'string' ? SECRET_REF.exec(r.password.trim()) : null;
+            // Never quote the value: it may be the password itself.
+            if (!m || !m[1].trim()) {
+                return void errors.push(doc.error('password must reference a secret as `secret:NAME`, never the password itself (Gradient requires this too): store it as a GitHub secret and pass it through the `secrets` input', [...at, 'password']));
+            }
+            draft.secret = { name: m[1].trim() };
+            if (r.username !== undefined)
+                draft.username = r.username;
+        }
+        else if (r.username !== undefined) {
+            t.warnings.push(doc.error('`username` ignored: it is only used with a `password`', at, 'username'));
+        }
+        t.sources.push({ value: draft, doc, path: at });
+    });
+    return errors.length ? undefined : t;
+}
+
 ;// CONCATENATED MODULE: ./src/spec/dialects/native.ts
 
 
@@ -39639,21 +42859,345 @@ function translateNative(doc, value, errors) {
     return t;
 }
 
+;// CONCATENATED MODULE: ./src/spec/dialects/polyaxon.ts
+
+
+
+
+
+/**
+ * Polyaxon polyaxonfiles (v1 components and operations, and the older `kind: experiment`).
+ * Only what decides which code and data land where is read: `run.init`, `params` with
+ * `connection` + `toInit`, `run.connections`, `build.commit` and an inline catalog. Everything
+ * else in a polyaxonfile (container, environment, resources, hooks, …) is about running the job,
+ * which the workflow's later steps do, so it is tolerated and ignored.
+ */
+const gitSchema = strictObject({
+    url: schemas_string().min(1).optional(),
+    revision: schemas_string().min(1).optional(),
+    flags: array(schemas_string()).optional()
+});
+/** Init types that only mean something inside a Polyaxon deployment: refused with the reason. */
+const REFUSED_INIT = {
+    dockerfile: 'generates a Dockerfile inside the Polyaxon pod; build images in a workflow step (e.g. docker/build-push-action)',
+    file: 'writes an inline file inside the Polyaxon pod; write it in a workflow step instead',
+    tensorboard: "prepares TensorBoard logs of Polyaxon runs, which exist only in a Polyaxon deployment's artifacts",
+    lineageRef: "refers to Polyaxon's lineage, which exists only in a Polyaxon deployment",
+    modelRef: "refers to Polyaxon's model registry, which exists only in a Polyaxon deployment",
+    artifactRef: "refers to Polyaxon's artifact registry, which exists only in a Polyaxon deployment"
+};
+const initSchema = strictObject({
+    connection: schemas_string().min(1).optional(),
+    git: gitSchema.optional(),
+    artifacts: artifactsSchema.optional(),
+    paths: pathsSchema.optional(),
+    path: schemas_string().min(1).optional(),
+    container: unknown().optional(),
+    ...Object.fromEntries(Object.keys(REFUSED_INIT).map((k) => [k, unknown().optional()]))
+});
+const runSchema = looseObject({
+    kind: schemas_string().optional(),
+    init: array(unknown()).optional(),
+    connections: array(schemas_string().min(1)).optional(),
+    container: unknown().optional()
+});
+const paramSchema = looseObject({
+    connection: schemas_string().min(1).optional(),
+    toInit: schemas_boolean().optional(),
+    /** The spelling in Polyaxon's git connection docs. */
+    init: schemas_boolean().optional(),
+    value: unknown().optional()
+});
+/** A param's `value` when it is initialized: git options or an artifacts selection. */
+const paramValueSchema = strictObject({
+    url: schemas_string().min(1).optional(),
+    revision: schemas_string().min(1).optional(),
+    flags: array(schemas_string()).optional(),
+    files: array(schemas_string().min(1)).optional(),
+    dirs: array(schemas_string().min(1)).optional()
+});
+const polyaxon_topSchema = looseObject({
+    dialect: literal('polyaxon').optional(),
+    version: union([schemas_number(), schemas_string()]).optional(),
+    kind: schemas_enum(['component', 'operation', 'experiment']).optional(),
+    run: unknown().optional(),
+    component: unknown().optional(),
+    params: record(schemas_string(), unknown()).optional(),
+    build: looseObject({ commit: schemas_string().min(1).optional() }).optional(),
+    connections: array(unknown()).optional(),
+    artifactsStore: unknown().optional()
+});
+function translatePolyaxon(doc, value, errors, detectedBy) {
+    const top = parseAt(polyaxon_topSchema, value, doc, []);
+    if (!top.ok) {
+        errors.push(...top.errors);
+        return undefined;
+    }
+    const t = emptyTranslation('polyaxon', detectedBy);
+    const ctx = { doc, errors, t, names: new Set(), ...(top.data.build?.commit ? { buildCommit: top.data.build.commit } : {}) };
+    t.connections = (top.data.connections ?? []).map((v, i) => ({ value: v, doc, path: ['connections', i] }));
+    if (top.data.artifactsStore !== undefined)
+        t.artifactsStore = { value: top.data.artifactsStore, doc, path: ['artifactsStore'] };
+    // An operation may carry its component inline; a hub/path/url reference cannot be resolved here.
+    let runPath = ['run'];
+    let run = top.data.run;
+    if (run === undefined && isRecord(top.data.component)) {
+        runPath = ['component', 'run'];
+        run = top.data.component.run;
+    }
+    let params = top.data.params;
+    // Polyaxon's git docs show `params: {kind: job, init: [...]}` where `run:` is meant.
+    if (run === undefined && params && Array.isArray(params.init) && typeof params.kind === 'string') {
+        t.warnings.push(doc.error("`params` holds `kind` and `init` like a `run:` block (as in Polyaxon's git connection docs): read as `run:`", ['params']));
+        run = params;
+        runPath = ['params'];
+        params = undefined;
+    }
+    if (run !== undefined && run !== null) {
+        const parsed = parseAt(runSchema, run, doc, runPath);
+        if (!parsed.ok)
+            errors.push(...parsed.errors);
+        else if (parsed.data.kind !== undefined && parsed.data.kind !== 'job' && parsed.data.kind !== 'service') {
+            // dags, distributed jobs and tuners run many containers, each with its own init: not one checkout.
+            errors.push(doc.error(`run.kind "${parsed.data.kind}" is not supported: only job and service runs have one set of init entries to reproduce`, [...runPath, 'kind']));
+        }
+        else {
+            parsed.data.init?.forEach((raw, i) => {
+                const entry = parseAt(initSchema, raw, doc, [...runPath, 'init', i]);
+                if (!entry.ok)
+                    errors.push(...entry.errors);
+                else
+                    addInit(ctx, entry.data, [...runPath, 'init', i]);
+            });
+            t.exposeConnections = parsed.data.connections ?? [];
+        }
+    }
+    for (const [name, raw] of Object.entries(params ?? {}))
+        addParam(ctx, name, raw);
+    if (t.sources.length === 0 && t.exposeConnections.length === 0 && errors.length === 0) {
+        const refs = ['hubRef', 'pathRef', 'urlRef', 'dagRef'].filter((k) => isRecord(value) && k in value);
+        errors.push(doc.error(refs.length
+            ? `this operation refers to its component with \`${refs[0]}\`, which is resolved by a Polyaxon deployment: inline the component under \`component:\``
+            : 'nothing to fetch: list sources as `run.init` entries (`connection`, `git`, `artifacts`, `paths`) or as `params` with `connection` and `toInit: true`', refs.length ? [] : run !== undefined ? runPath : []));
+    }
+    return errors.length ? undefined : t;
+}
+/** A `params` entry with a connection (or an artifacts value) and `toInit`/`init: true` is an init. */
+function addParam(ctx, name, raw) {
+    if (!isRecord(raw))
+        return; // a plain value param: an input of the container, nothing to fetch
+    const at = ['params', name];
+    const parsed = parseAt(paramSchema, raw, ctx.doc, at);
+    if (!parsed.ok)
+        return void ctx.errors.push(...parsed.errors);
+    const p = parsed.data;
+    if (!(p.toInit || p.init))
+        return; // exposed to the container, not initialized: nothing to fetch
+    const v = p.value === undefined || p.value === null ? {} : p.value;
+    const value = parseAt(paramValueSchema, v, ctx.doc, [...at, 'value']);
+    if (!value.ok)
+        return void ctx.errors.push(...value.errors);
+    const { url, revision, flags, files, dirs } = value.data;
+    const isGit = url !== undefined || revision !== undefined || flags !== undefined;
+    if (isGit && (files || dirs))
+        return void ctx.errors.push(ctx.doc.error('a param value is either git options (url, revision, flags) or an artifacts selection (files, dirs), not both', [...at, 'value']));
+    if (!p.connection && !files && !dirs && !url) {
+        return void ctx.errors.push(ctx.doc.error(`param "${name}" has \`toInit\` but nothing to initialize: add \`connection: <name>\``, at));
+    }
+    const entry = {
+        ...(p.connection ? { connection: p.connection } : {}),
+        ...(isGit ? { git: { ...(url ? { url } : {}), ...(revision ? { revision } : {}), ...(flags ? { flags } : {}) } } : {}),
+        ...(files || dirs ? { artifacts: { ...(files ? { files } : {}), ...(dirs ? { dirs } : {}) } } : {})
+    };
+    addInit(ctx, entry, at, name);
+}
+function addInit(ctx, e, at, sourceName) {
+    const { doc, errors, t } = ctx;
+    for (const key of Object.keys(REFUSED_INIT)) {
+        if (e[key] !== undefined)
+            return void errors.push(doc.error(`init \`${key}\` is not supported: it ${REFUSED_INIT[key]}`, at, key));
+    }
+    if (e.container !== undefined) {
+        t.warnings.push(doc.error('`container:` ignored: a custom init container cannot run on a GitHub runner; the connection is fetched by fetch-sources itself (post-process it in a later step)', at, 'container'));
+    }
+    if (e.git && (e.artifacts || e.paths))
+        return void errors.push(doc.error('an init entry is either `git` or `artifacts`/`paths`, not both: split it in two', at, 'git'));
+    if (e.git && !e.git.url && !e.connection) {
+        return void errors.push(doc.error('a git init needs a `connection` or `git.url` (Polyaxon refuses it too): name a git connection or give `git: {url: …}`', at, 'git'));
+    }
+    if (!e.connection && !e.git && !e.artifacts && !e.paths) {
+        return void errors.push(doc.error('an init entry needs a `connection`, `git: {url: …}`, `artifacts` or `paths`', at));
+    }
+    // Polyaxon clones and downloads into `<path>/<connection name>`; without a path, the runner's
+    // equivalent of its context root is the workspace itself. Artifacts-store entries land at the
+    // artifacts root, `path` or `artifacts`.
+    const root = e.path !== undefined ? workspaceRelative(e.path) : '';
+    const base = e.connection ?? (e.git?.url ? nameFromUrl(e.git.url) : undefined);
+    const dest = base !== undefined ? joinRelative(root, base) : root || 'artifacts';
+    const draft = {
+        name: uniqueName(sourceName ?? base ?? 'artifacts', ctx.names),
+        path: dest,
+        ...(e.connection ? { connection: e.connection } : {}),
+        ...(e.git ? { git: e.git } : {}),
+        ...(e.artifacts ? { artifacts: e.artifacts } : {}),
+        ...(e.paths ? { paths: e.paths } : {}),
+        ...(ctx.buildCommit && !e.git?.revision ? { defaultRevision: ctx.buildCommit } : {})
+    };
+    t.sources.push({ value: draft, doc, path: at });
+}
+
+;// CONCATENATED MODULE: ./src/spec/dialects/zenml.ts
+
+
+
+/**
+ * ZenML code references: a registered `code_repository` (the options of `zenml code-repository
+ * register`) plus the `commit` and `subdirectory` a pipeline run recorded. ZenML downloads that
+ * commit's `subdirectory` before the step runs; we fetch it into `path` (default `code`).
+ */
+const repoSchema = strictObject({
+    name: schemas_string().min(1).optional(),
+    type: schemas_string().min(1),
+    description: schemas_string().optional(),
+    logo_url: schemas_string().optional(),
+    // github
+    owner: schemas_string().min(1).optional(),
+    repository: schemas_string().min(1).optional(),
+    api_url: schemas_string().min(1).optional(),
+    // gitlab
+    group: schemas_string().min(1).optional(),
+    project: schemas_string().min(1).optional(),
+    instance_url: schemas_string().min(1).optional(),
+    // both
+    host: schemas_string().min(1).optional(),
+    // Checked by hand: a schema error would quote the value, which may be the token itself.
+    token: unknown().optional(),
+    // custom
+    source: schemas_string().optional()
+});
+const zenml_topSchema = strictObject({
+    dialect: literal('zenml').optional(),
+    code_repository: unknown(),
+    commit: schemas_string().regex(/^[0-9a-fA-F]{4,40}$/, 'must be a commit SHA: ZenML pins every run to the commit it recorded'),
+    subdirectory: schemas_string().min(1).optional(),
+    path: schemas_string().min(1).optional()
+});
+/** `{{ name }}` or `{{ name.key }}`: ZenML's secret reference syntax. */
+const zenml_SECRET_REF = /^\{\{\s*([A-Za-z0-9_.-]+?)(?:\.([A-Za-z0-9_-]+))?\s*\}\}$/;
+const FIELDS = { github: ['owner', 'repository', 'api_url'], gitlab: ['group', 'project', 'instance_url'] };
+function translateZenml(doc, value, errors, detectedBy) {
+    const top = parseAt(zenml_topSchema, value, doc, []);
+    if (!top.ok) {
+        errors.push(...top.errors);
+        return undefined;
+    }
+    const repo = parseAt(repoSchema, top.data.code_repository, doc, ['code_repository']);
+    if (!repo.ok) {
+        errors.push(...repo.errors);
+        return undefined;
+    }
+    const r = repo.data;
+    if (r.type !== 'github' && r.type !== 'gitlab') {
+        const custom = r.type === 'custom';
+        errors.push(doc.error(`${custom ? 'a custom code repository runs your own Python class (`source`), which cannot run here' : `code repository type "${r.type}" is not known`}: ` +
+            'the supported types are github (owner, repository, host, api_url) and gitlab (group, project, host, instance_url); for another git host use a native spec with `kind: git`', ['code_repository', 'type']));
+        return undefined;
+    }
+    const type = r.type;
+    const other = type === 'github' ? 'gitlab' : 'github';
+    for (const key of [...FIELDS[other], 'source']) {
+        if (r[key] !== undefined)
+            errors.push(doc.error(`\`${key}\` does not apply to a ${type} code repository`, ['code_repository'], key));
+    }
+    const [ownerKey, repoKey] = FIELDS[type];
+    for (const key of [ownerKey, repoKey]) {
+        if (r[key] === undefined)
+            errors.push(doc.error(`a ${type} code repository needs \`${key}\``, ['code_repository']));
+    }
+    let secret;
+    if (r.token !== undefined) {
+        const m = typeof r.token === 'string' ? zenml_SECRET_REF.exec(r.token.trim()) : null;
+        // Never quote the value: it may be the token itself.
+        if (!m)
+            errors.push(doc.error('token must reference a secret as `{{ name }}` or `{{ name.key }}`, never the token itself (as ZenML recommends): pass the secret through the `secrets` input', ['code_repository', 'token']));
+        else
+            secret = { name: m[1], ...(m[2] ? { key: m[2] } : {}) };
+    }
+    const sub = top.data.subdirectory !== undefined ? workspaceRelative(top.data.subdirectory) : undefined;
+    if (sub !== undefined && (sub.startsWith('..') || top.data.subdirectory.startsWith('/'))) {
+        errors.push(doc.error('`subdirectory` is a path inside the repository: relative, without ".."', ['subdirectory']));
+    }
+    const dest = workspaceRelative(top.data.path ?? 'code');
+    if (!dest)
+        errors.push(doc.error('`path` must be a directory inside the workspace, not its root', ['path']));
+    if (errors.length)
+        return undefined;
+    const name = r.name ?? r[repoKey];
+    const schema = type === 'github'
+        ? { owner: r.owner, repository: r.repository, ...(r.host ? { host: r.host } : {}), ...(r.api_url ? { apiUrl: r.api_url.replace(/\/$/, '') } : {}) }
+        : { group: r.group, project: r.project, ...(r.host ? { host: r.host } : {}), ...(r.instance_url ? { instanceUrl: r.instance_url } : {}) };
+    const t = emptyTranslation('zenml', detectedBy);
+    t.connections.push({
+        value: { name, kind: type, ...(r.description ? { description: r.description } : {}), schema, ...(secret ? { secret: { name: secret.name } } : {}) },
+        doc,
+        path: ['code_repository']
+    });
+    const draft = {
+        name,
+        connection: name,
+        git: { revision: top.data.commit },
+        path: dest,
+        primary: true,
+        // An empty subdirectory (".") is the whole repository.
+        ...(sub ? { subdirectory: sub } : {}),
+        ...(secret?.key ? { secretKey: secret.key } : {})
+    };
+    t.sources.push({ value: draft, doc, path: [] });
+    return t;
+}
+
 ;// CONCATENATED MODULE: ./src/spec/dialects/index.ts
+
+
+
+
+
+
 
 
 const DIALECTS = ['native', 'polyaxon', 'ads', 'gradient', 'zenml'];
 /** What each dialect's files look like, for the "cannot tell" error. */
 const EXPECTS = {
     native: '`version: 1` with `sources:`',
-    polyaxon: '`kind: component|operation|experiment` with `run.init` or `params`',
-    ads: '`runtime:` (or `kind: job` with `spec.runtime`)',
+    polyaxon: '`kind: component|operation|experiment`, or `run:` with `init`/`connections`, or `params` with `connection` + `toInit`',
+    ads: '`runtime:` (or `kind: job` with `spec.runtime`) of type git, gitPython or remote',
     gradient: '`repositories:` with `mountPath` and a list of repositories',
     zenml: '`code_repository:` with `commit`'
 };
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** The shape that makes a document look like each dialect (a short phrase), or undefined. */
+const SHAPES = {
+    // A wrong `version` still reads as native, so the version error is the one reported.
+    native: (v) => ('sources' in v && ('version' in v || !('kind' in v)) ? 'version: 1' : undefined),
+    polyaxon: (v) => {
+        const run = isRecord(v.run) ? v.run : isRecord(v.component) && isRecord(v.component.run) ? v.component.run : undefined;
+        const params = isRecord(v.params) ? v.params : undefined;
+        const initParams = params && Object.values(params).some((p) => isRecord(p) && 'connection' in p && (p.toInit === true || p.init === true));
+        if (run?.init)
+            return 'run.init';
+        if (initParams)
+            return 'params';
+        if (params && Array.isArray(params.init))
+            return 'params.init';
+        if (run?.connections)
+            return 'run.connections';
+        if (typeof v.kind === 'string' && ['component', 'operation', 'experiment'].includes(v.kind))
+            return `kind: ${v.kind}`;
+        return undefined;
+    },
+    ads: isAdsShape,
+    gradient: (v) => (isRecord(v.repositories) ? 'repositories' : undefined),
+    zenml: (v) => (isRecord(v.code_repository) ? 'code_repository' : undefined)
+};
 /** Which dialect a document is, and the shape that said so. */
 function detectDialect(value) {
     if (!isRecord(value))
@@ -39661,20 +43205,14 @@ function detectDialect(value) {
     if (value.dialect !== undefined)
         return { dialect: value.dialect, by: '`dialect:`' };
     const found = [];
-    if (value.version === 1 && 'sources' in value)
-        found.push({ dialect: 'native', by: 'version: 1' });
-    if (typeof value.kind === 'string' && ['component', 'operation', 'experiment'].includes(value.kind)) {
-        const run = isRecord(value.run) ? value.run : undefined;
-        found.push({ dialect: 'polyaxon', by: run?.init ? 'run.init' : value.params ? 'params' : `kind: ${value.kind}` });
+    for (const d of DIALECTS) {
+        const by = SHAPES[d](value);
+        if (by)
+            found.push({ dialect: d, by });
     }
-    if (isRecord(value.runtime) || (value.kind === 'job' && isRecord(value.spec) && isRecord(value.spec.runtime))) {
-        found.push({ dialect: 'ads', by: isRecord(value.runtime) ? 'runtime' : 'spec.runtime' });
-    }
-    if (isRecord(value.repositories))
-        found.push({ dialect: 'gradient', by: 'repositories' });
-    if (isRecord(value.code_repository))
-        found.push({ dialect: 'zenml', by: 'code_repository' });
-    return found.length === 1 ? found[0] : found.length > 1 ? { dialect: found[0].dialect, by: `ambiguous:${found.map((f) => f.dialect).join(',')}` } : undefined;
+    if (found.length > 1)
+        return { dialect: found[0].dialect, by: `ambiguous:${found.map((f) => `${f.dialect} (${f.by})`).join(', ')}` };
+    return found[0];
 }
 /** Translates any supported document into the native model (not yet resolved). */
 function translate(doc, errors) {
@@ -39685,10 +43223,10 @@ function translate(doc, errors) {
         throw new src_errors/* SpecError */.G8(`cannot tell which kind of spec this is. Each dialect expects:\n${list}\nor force one with \`dialect: <name>\``, doc.locate([]));
     }
     if (detected.by.startsWith('ambiguous:')) {
-        throw new src_errors/* SpecError */.G8(`this spec matches several dialects (${detected.by.slice(10)}): add \`dialect: <name>\` to choose`, doc.locate([]));
+        throw new src_errors/* SpecError */.G8(`this spec looks like several dialects: ${detected.by.slice(10)}. Add \`dialect: <name>\` to choose one; each dialect expects:\n${list}`, doc.locate([]));
     }
     if (!DIALECTS.includes(detected.dialect)) {
-        throw doc.error(`unknown dialect "${String(detected.dialect)}": use one of ${DIALECTS.join(', ')}`, ['dialect']);
+        throw doc.error(`unknown dialect ${JSON.stringify(detected.dialect)}${typeof detected.dialect === 'string' ? didYouMean(detected.dialect, DIALECTS) : ''}: use one of ${DIALECTS.join(', ')}`, ['dialect']);
     }
     switch (detected.dialect) {
         case 'native': {
@@ -39698,10 +43236,13 @@ function translate(doc, errors) {
             return t;
         }
         case 'polyaxon':
+            return translatePolyaxon(doc, value, errors, detected.by);
         case 'ads':
+            return translateAds(doc, value, errors, detected.by);
         case 'gradient':
+            return translateGradient(doc, value, errors, detected.by);
         case 'zenml':
-            throw new src_errors/* SpecError */.G8(`the ${detected.dialect} dialect is not supported yet`, doc.locate([]));
+            return translateZenml(doc, value, errors, detected.by);
     }
 }
 
@@ -39734,7 +43275,7 @@ class SpecDocument {
     }
     static parse(text, file) {
         const lines = new dist/* LineCounter */.HN();
-        const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+        const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, version: '1.2' });
         const problem = doc.errors[0];
         if (problem) {
             const pos = problem.linePos?.[0];
@@ -39748,7 +43289,13 @@ class SpecDocument {
     }
     /** Plain JS value of the document (`null` for an empty document). */
     toJS() {
-        return this.doc.toJS({ maxAliasCount: 100 }) ?? null;
+        try {
+            return this.doc.toJS({ maxAliasCount: 100 }) ?? null;
+        }
+        catch (e) {
+            // Unresolved aliases and alias bombs only surface here, not as parse errors.
+            throw new src_errors/* SpecError */.G8(`invalid YAML: ${e.message}`, { file: this.file, line: 1, column: 1 });
+        }
     }
     /**
      * Location of the node at `path`; with `key`, the location of that key inside the map at `path`
@@ -39786,7 +43333,7 @@ class SpecDocument {
 
 /** An input is inline YAML when it cannot be a file name: several lines, a mapping or a list. */
 function isInline(value) {
-    return value.includes('\n') || /^\s*[[{]/.test(value) || /^[\w.-]+:\s/.test(value);
+    return value.includes('\n') || /^\s*[[{]/.test(value) || /^\s*- /.test(value) || /^[\w.-]+:\s/.test(value);
 }
 /**
  * Reads a spec or catalog given as a path (relative to the workspace) or inline YAML.
@@ -39873,11 +43420,19 @@ const UNUSABLE = {
     slack: 'a Slack connection is a notification target, not a source',
     custom: 'a custom connection has no fetcher'
 };
-/** Destination inside the workspace, or undefined when it escapes it. */
-function resolveInside(workspace, relative) {
-    const dest = external_node_path_.resolve(workspace, relative);
-    const rel = external_node_path_.relative(workspace, dest);
-    if (rel === '' || rel.startsWith('..') || external_node_path_.isAbsolute(rel))
+/**
+ * Destination inside the workspace, or undefined when it escapes it. A spec is shared between
+ * runners, so `\` separates segments on every OS, and a drive-letter path (`C:\data`, `D:foo`)
+ * is never a relative name: on Windows it is checked like any absolute path, elsewhere refused.
+ * `p` is the path flavour (tests pass `path.win32`).
+ */
+function resolveInside(workspace, relative, p = external_node_path_) {
+    const normal = relative.replace(/\\/g, '/');
+    if (/^[A-Za-z]:/.test(normal) && p.sep === '/')
+        return undefined;
+    const dest = p.resolve(workspace, normal);
+    const rel = p.relative(workspace, dest);
+    if (rel === '' || rel === '..' || rel.startsWith('..' + p.sep) || p.isAbsolute(rel))
         return undefined;
     return dest;
 }
@@ -39937,7 +43492,7 @@ function buildSource(draft, ctx) {
             fail(`connection "${connection.name}" is of kind ${connection.kind}: ${UNUSABLE[connection.kind]}`, ['connection']);
     }
     else {
-        kind = d.kind ?? (d.git ? 'git' : kindOfUrl(url));
+        kind = d.kind ?? (d.url !== undefined ? kindOfUrl(d.url) : 'git');
         if (!kind)
             fail(`cannot tell what kind of source "${url}" is: set \`kind:\` (git, s3, gcs, wasb, oci, http or host_path)`, ['url']);
     }
@@ -39948,7 +43503,9 @@ function buildSource(draft, ctx) {
     if (d.git && k !== 'git')
         fail(`\`git\` options apply to git sources, not ${k}`, ['git']);
     if ((d.artifacts || d.paths) && (k === 'git' || k === 'http'))
-        fail(`\`${d.artifacts ? 'artifacts' : 'paths'}\` selects objects of a bucket or a host path; for git use \`git: {sparse: [...]}\``, [d.artifacts ? 'artifacts' : 'paths']);
+        fail(`\`${d.artifacts ? 'artifacts' : 'paths'}\` selects objects of a bucket or a host path; for git use \`git: {sparse: [...]}\``, [
+            d.artifacts ? 'artifacts' : 'paths'
+        ]);
     if ((d.unpack !== undefined || d.sha256 !== undefined) && k !== 'http')
         fail(`\`${d.unpack !== undefined ? 'unpack' : 'sha256'}\` applies to http sources only`, [d.unpack !== undefined ? 'unpack' : 'sha256']);
     if (d.sync !== undefined && (k === 'git' || k === 'http'))
@@ -39982,7 +43539,7 @@ function buildSource(draft, ctx) {
             const settings = gitSettings(d.git, schema.flags ?? []);
             if ('refused' in settings)
                 fail(settings.refused, settings.index >= 0 ? ['git', 'flags', settings.index] : ['connection']);
-            const revision = d.git?.revision ?? schema.revision;
+            const revision = d.git?.revision ?? d.defaultRevision ?? schema.revision;
             if (revision !== undefined && /^-|\s|\.\.|[~^:?*[\\]|@\{/.test(revision))
                 fail(`revision "${revision}" is not a valid branch, tag, SHA or ref`, ['git', 'revision']);
             const known = schema.knownHosts;
@@ -39994,7 +43551,8 @@ function buildSource(draft, ctx) {
                 ...(revision !== undefined ? { revision } : {}),
                 ...(d.subdirectory !== undefined ? { subdirectory: d.subdirectory } : {}),
                 ...(provider ? { provider: provider.api } : {}),
-                ...(known !== undefined ? { knownHosts: Array.isArray(known) ? known.join('\n') : known } : {})
+                ...(known !== undefined ? { knownHosts: Array.isArray(known) ? known.join('\n') : known } : {}),
+                ...(d.proxy ? { proxy: d.proxy } : {})
             };
             return source;
         }
@@ -40024,7 +43582,8 @@ function buildSource(draft, ctx) {
         }
         case 'host_path': {
             const raw = schema.hostPath ?? url;
-            const hostPath = external_node_path_.resolve(ctx.workspace, raw.replace(/^file:\/\//, ''));
+            // `file:///C:/data` names a Windows drive path: drop the slash before the drive letter.
+            const hostPath = external_node_path_.resolve(ctx.workspace, raw.replace(/^file:\/\//, '').replace(/^\/([A-Za-z]:[\\/])/, '$1'));
             return { ...common, kind: 'host_path', hostPath, selection: selectionOf(d), sync: d.sync ?? false };
         }
     }
@@ -40312,19 +43871,22 @@ async function runFetch(settings, host, cleanup) {
         ...(settings.secrets ? { input: settings.secrets } : {})
     });
     const plan = await buildPlan(settings, store, (w) => host.warning(w.message, w.location));
-    if (settings.frozen)
-        throw new src_errors/* SpecError */.G8('input `frozen` is not supported yet');
+    const frozen = settings.frozen ? await applyFrozen(plan, settings.frozen, settings.workspace) : undefined;
+    if (frozen)
+        host.info(`frozen: replaying ${settings.frozen} — every source pinned to what it recorded`);
     host.info(planText(plan));
     const primary = primaryOf(plan.sources);
     if (settings.dryRun) {
         host.info('dry run: nothing fetched, nothing written');
         if (primary)
             host.setOutput(constants/* Output */.k7.Path, primary.dest);
+        // The plan as data, so a workflow can fan out one job per source (fetch-matrix.yml).
+        host.setOutput(constants/* Output */.k7.Sources, JSON.stringify(plannedSourcesOutput(plan.sources)));
         return { plan, outcomes: [] };
     }
     await writeSecretFiles(plan, store, settings, host, cleanup);
     exposeConnections(plan, store, settings, host);
-    const outcomes = await fetchAll(plan.sources, settings, host, cleanup);
+    const outcomes = await fetchAll(plan.sources, settings, host, cleanup, frozen);
     host.setOutput(constants/* Output */.k7.Sources, JSON.stringify(sourcesOutput(outcomes)));
     const primaryOutcome = outcomes.find((o) => o.source === primary);
     if (primary)
@@ -40434,9 +43996,9 @@ function derivedForms(value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $1: () => (/* binding */ parseSecretValue),
+/* harmony export */   T2: () => (/* binding */ secretField),
 /* harmony export */   er: () => (/* binding */ normaliseSecretName)
 /* harmony export */ });
-/* unused harmony export secretField */
 const KEY_VALUE_LINE = /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/;
 /**
  * Reads a secret value in the contract's formats: a JSON object, `KEY=VALUE` lines (a
@@ -40499,26 +44061,19 @@ function secretField(secret, ...keys) {
 
 /***/ }),
 
-/***/ 4277:
+/***/ 8750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P$: () => (/* binding */ parseSettings)
-});
-
-// UNUSED EXPORTS: parseSecretsInput, splitList
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/settings.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P$: () => (/* binding */ parseSettings)
+/* harmony export */ });
+/* unused harmony exports splitList, parseSecretsInput */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 
 
 
@@ -40532,7 +44087,7 @@ function bool(raw, name) {
     if (FALSE.includes(v))
         return false;
     // A typo must not silently mean false (actions/cache's mistake).
-    throw new errors/* SpecError */.G8(`input \`${name}\` must be true or false, got "${v}"`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SpecError */ .G8(`input \`${name}\` must be true or false, got "${v}"`);
 }
 function splitList(v) {
     return (v ?? '')
@@ -40550,50 +44105,69 @@ function parseSecretsInput(text) {
     }
     catch {
         // The parser's message can quote the text around the error: a secret. Say only what to do.
-        throw new errors/* SpecError */.G8('input `secrets` is not valid JSON: pass `secrets: ${{ toJSON(secrets) }}` or a JSON object of name → value');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SpecError */ .G8('input `secrets` is not valid JSON: pass `secrets: ${{ toJSON(secrets) }}` or a JSON object of name → value');
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new errors/* SpecError */.G8('input `secrets` must be a JSON object of name → value, e.g. `${{ toJSON(secrets) }}`');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SpecError */ .G8('input `secrets` must be a JSON object of name → value, e.g. `${{ toJSON(secrets) }}`');
     }
     return parsed;
 }
 function parseSettings(raw, env, cwd = process.cwd()) {
-    const workspace = external_node_path_.resolve(cwd, raw[constants/* Input */.pd.Workspace] || env.GITHUB_WORKSPACE || cwd);
-    const tempRoot = env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
-    const concurrencyText = (raw[constants/* Input */.pd.Concurrency] ?? '').trim() || '16';
+    const workspace = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Workspace] || env.GITHUB_WORKSPACE || cwd);
+    const tempRoot = env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir();
+    const concurrencyText = (raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Concurrency] ?? '').trim() || '16';
     const concurrency = Number(concurrencyText);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-        throw new errors/* SpecError */.G8(`input \`concurrency\` must be a whole number from 1 to 256, got "${concurrencyText}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SpecError */ .G8(`input \`concurrency\` must be a whole number from 1 to 256, got "${concurrencyText}"`);
     }
-    const lockRaw = (raw[constants/* Input */.pd.LockFile] ?? '').trim();
+    const lockRaw = (raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LockFile] ?? '').trim();
     const lockFile = lockRaw
-        ? external_node_path_.resolve(workspace, lockRaw)
+        ? node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workspace, lockRaw)
         : env.RUNNER_TEMP
-            ? external_node_path_.join(env.RUNNER_TEMP, 'sources.lock.json')
-            : external_node_path_.join(tempRoot, `fetch-sources-${process.pid}`, 'sources.lock.json');
-    const secrets = parseSecretsInput(raw[constants/* Input */.pd.Secrets]);
+            ? node_path__WEBPACK_IMPORTED_MODULE_1__.join(env.RUNNER_TEMP, 'sources.lock.json')
+            : node_path__WEBPACK_IMPORTED_MODULE_1__.join(tempRoot, `fetch-sources-${process.pid}`, 'sources.lock.json');
+    const secrets = parseSecretsInput(raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Secrets]);
     return {
-        spec: (raw[constants/* Input */.pd.Spec] ?? '').trim(),
-        connections: (raw[constants/* Input */.pd.Connections] ?? '').trim(),
+        spec: (raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Spec] ?? '').trim(),
+        connections: (raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Connections] ?? '').trim(),
         ...(secrets ? { secrets } : {}),
-        url: (raw[constants/* Input */.pd.Url] ?? '').trim(),
-        revision: (raw[constants/* Input */.pd.Revision] ?? '').trim(),
-        path: (raw[constants/* Input */.pd.Path] ?? '').trim(),
+        url: (raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Url] ?? '').trim(),
+        revision: (raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Revision] ?? '').trim(),
+        path: (raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Path] ?? '').trim(),
         workspace,
-        only: splitList(raw[constants/* Input */.pd.Only]),
-        dryRun: bool(raw, constants/* Input */.pd.DryRun),
-        persistCredentials: bool(raw, constants/* Input */.pd.PersistCredentials),
+        only: splitList(raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Only]),
+        dryRun: bool(raw, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.DryRun),
+        persistCredentials: bool(raw, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.PersistCredentials),
         concurrency,
-        token: (raw[constants/* Input */.pd.Token] ?? '').trim(),
+        token: (raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Token] ?? '').trim(),
         lockFile,
-        frozen: (raw[constants/* Input */.pd.Frozen] ?? '').trim(),
-        exposeConnections: bool(raw, constants/* Input */.pd.ExposeConnections),
+        frozen: (raw[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Frozen] ?? '').trim(),
+        exposeConnections: bool(raw, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ExposeConnections),
         tempRoot,
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, ''),
         env
     };
 }
 
+
+/***/ }),
+
+/***/ 835:
+/***/ ((module) => {
+
+function webpackEmptyAsyncContext(req) {
+	// Here Promise.resolve().then() is used instead of new Promise() to prevent
+	// uncaught exception popping up in devtools
+	return Promise.resolve().then(() => {
+		var e = new Error("Cannot find module '" + req + "'");
+		e.code = 'MODULE_NOT_FOUND';
+		throw e;
+	});
+}
+webpackEmptyAsyncContext.keys = () => ([]);
+webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
+webpackEmptyAsyncContext.id = 835;
+module.exports = webpackEmptyAsyncContext;
 
 /***/ }),
 
@@ -40611,10 +44185,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -40657,6 +44252,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -40723,10 +44325,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -40744,6 +44367,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
 /***/ 1792:
 /***/ ((module) => {
 
@@ -40755,6 +44385,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
@@ -40800,10 +44437,45 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 4876:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -40821,10 +44493,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -49395,7 +53088,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3218:
+/***/ 7264:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49418,8 +53111,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: addPath, endGroup, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -49494,7 +53187,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -49548,10 +53241,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -49565,15 +53258,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -49584,11 +53277,11 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -50547,7 +54240,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -50570,7 +54263,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -50666,7 +54359,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -50850,16 +54543,10 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 4 modules
+var lib_exec = __nccwpck_require__(2697);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -50870,7 +54557,418 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    command_issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 2697:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ getExecOutput)
+});
+
+// UNUSED EXPORTS: exec
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -50885,7 +54983,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
@@ -50897,9 +54995,9 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -50913,7 +55011,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -50940,7 +55038,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -50955,7 +55053,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -50984,11 +55082,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -51208,7 +55306,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -51223,7 +55321,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -51234,7 +55332,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -51243,7 +55341,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -51390,13 +55488,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -51674,7 +55772,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -51687,7 +55785,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -51697,7 +55795,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -51922,16 +56020,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -51951,8 +56049,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -51968,7 +56066,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -51980,389 +56078,6 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    command_issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 
 /***/ })
 
@@ -52388,7 +56103,7 @@ function getIDToken(aud) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -52397,6 +56112,9 @@ function getIDToken(aud) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -52483,6 +56201,36 @@ function getIDToken(aud) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -52495,9 +56243,105 @@ function getIDToken(aud) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
