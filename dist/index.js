@@ -40701,7 +40701,20 @@ async function reusable(git, source, previous) {
     if (/sparsecheckout\s*=\s*true/i.test(config))
         return false;
     const origin = await git.exec(['config', '--get', 'remote.origin.url'], { cwd: previous, allowFailure: true });
-    return origin.code === 0 && sameRemote(origin.stdout.trim(), source.url);
+    if (origin.code !== 0 || !sameRemote(origin.stdout.trim(), source.url))
+        return false;
+    await removeStaleLocks(external_node_path_.join(previous, '.git'));
+    return true;
+}
+/**
+ * Lock files a killed earlier run left behind. The destination is only ever written by one
+ * fetch-sources run at a time, so any lock found before we start is stale and would make git
+ * refuse to update the checkout.
+ */
+async function removeStaleLocks(gitDir) {
+    for (const name of ['index.lock', 'shallow.lock', 'HEAD.lock', 'config.lock', 'packed-refs.lock', 'FETCH_HEAD.lock', 'ORIG_HEAD.lock']) {
+        await promises_.rm(external_node_path_.join(gitDir, name), { force: true });
+    }
 }
 /** Moves the entries of `from` into the (empty) directory `to`. */
 async function moveContents(from, to) {
