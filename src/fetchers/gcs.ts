@@ -3,12 +3,11 @@ import { explainGcsError } from '../cloud/gcs-errors.js'
 import { namingTheObject, withTimeout } from '../cloud/timeout.js'
 import { gcsAuth, openGcs, parseGsUri, type GcsClient, type GcsLocation, type GcsObject } from '../cloud/gcs-client.js'
 import { FetchError } from '../errors.js'
-import { landObjects, type PlannedObject } from '../run/objects.js'
-import { select } from '../run/select.js'
+import { landListing } from '../run/objects.js'
 import type { BucketSource } from '../spec/model.js'
 import type { Expected } from '../transfer/checksum.js'
 import { downloadToFile } from '../transfer/download.js'
-import { ProgressReporter } from '../transfer/progress.js'
+import type { ProgressReporter } from '../transfer/progress.js'
 import { downloadRanged } from '../transfer/ranged.js'
 import { tuningFor, type Tuning } from '../transfer/tuning.js'
 import { withRetry } from '../util/retry.js'
@@ -108,23 +107,13 @@ export const gcsFetcher: Fetcher<BucketSource> = {
       )
 
     const listing = await listGcs(client, location, listPageSize(ctx.settings.env, 1000), call, ctx, source.uri)
-    if (listing.length === 0) throw new FetchError(source.name, `no objects under ${source.uri}: check the bucket and the prefix`, { permanent: true })
-    const byRel = new Map(listing.map((l) => [l.rel, l.object]))
-    const { selected, unmatched } = select([...byRel.keys()], source.selection)
-    if (unmatched.length) throw new FetchError(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true })
-    const objects: PlannedObject[] = selected.map((s) => {
-      const o = byRel.get(s.key)!
-      return { key: s.key, target: s.target, size: o.size, version: o.generation }
-    })
-    const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) })
-    const landed = await landObjects({
-      name: source.name,
-      sync: source.sync,
-      identity: `${source.uri}:${JSON.stringify(source.selection)}`,
-      objects,
+    const landed = await landListing({
+      source,
       ctx,
-      download: async (planned, file) => {
-        await downloadObject(byRel.get(planned.key)!, file, { source: source.name, client, location, tuning, ctx, progress, explain })
+      listing: listing.map((l) => ({ rel: l.rel, item: l.object, size: l.object.size, version: l.object.generation })),
+      empty: `no objects under ${source.uri}: check the bucket and the prefix`,
+      download: async (object, file, progress) => {
+        await downloadObject(object, file, { source: source.name, client, location, tuning, ctx, progress, explain })
         progress.fileDone()
       }
     })

@@ -2,13 +2,10 @@ import type { Readable } from 'node:stream'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { createS3Client, resolveS3Location, type S3Location } from '../cloud/s3-client.js'
 import { explainS3Error } from '../cloud/s3-errors.js'
-import { FetchError } from '../errors.js'
-import { landObjects, type PlannedObject } from '../run/objects.js'
-import { select } from '../run/select.js'
+import { landListing } from '../run/objects.js'
 import type { BucketSource } from '../spec/model.js'
 import type { Expected } from '../transfer/checksum.js'
 import { downloadToFile } from '../transfer/download.js'
-import { ProgressReporter } from '../transfer/progress.js'
 import { downloadRanged } from '../transfer/ranged.js'
 import { tuningFor } from '../transfer/tuning.js'
 import { withRetry } from '../util/retry.js'
@@ -83,29 +80,12 @@ export async function fetchS3Compatible(source: BucketSource, ctx: FetchContext)
   const { GetObjectCommand } = await import('@aws-sdk/client-s3')
   try {
     const listed = await list(client, location, source, ctx)
-    if (listed.length === 0) {
-      throw new FetchError(source.name, `no objects under ${source.uri}: check the bucket, the prefix and the endpoint`, { permanent: true })
-    }
-    const byRel = new Map(listed.map((o) => [o.rel, o]))
-    const { selected, unmatched } = select(
-      listed.map((o) => o.rel),
-      source.selection
-    )
-    if (unmatched.length) throw new FetchError(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true })
-    const objects: PlannedObject[] = selected.map((s) => {
-      const o = byRel.get(s.key)!
-      return { key: s.key, target: s.target, size: o.size, version: o.etag }
-    })
-    const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) })
-
-    const landed = await landObjects({
-      name: source.name,
-      sync: source.sync,
-      identity: `${source.uri}:${JSON.stringify(source.selection)}`,
-      objects,
+    const landed = await landListing({
+      source,
       ctx,
-      download: async (object, file) => {
-        const o = byRel.get(object.key)!
+      listing: listed.map((o) => ({ rel: o.rel, item: o, size: o.size, version: o.etag })),
+      empty: `no objects under ${source.uri}: check the bucket, the prefix and the endpoint`,
+      download: async (o, file, progress) => {
         // A single-part upload's ETag is the MD5 of its bytes; a multipart one ("…-N") is not.
         const expected: Expected = { size: o.size, ...(/^[0-9a-f]{32}$/i.test(o.etag) ? { md5: o.etag } : {}) }
         const open = async (signal: AbortSignal, range?: [number, number]): Promise<Readable> => {

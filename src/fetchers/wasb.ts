@@ -2,13 +2,10 @@ import type { Readable } from 'node:stream'
 import { azureTarget, openAzure, parseWasbUri, type AzureBlob, type AzureClient, type WasbLocation } from '../cloud/azure-client.js'
 import { explainAzureError } from '../cloud/azure-errors.js'
 import { namingTheObject, withTimeout } from '../cloud/timeout.js'
-import { FetchError } from '../errors.js'
-import { landObjects, type PlannedObject } from '../run/objects.js'
-import { select } from '../run/select.js'
+import { landListing } from '../run/objects.js'
 import type { BucketSource } from '../spec/model.js'
 import type { Expected } from '../transfer/checksum.js'
 import { downloadToFile } from '../transfer/download.js'
-import { ProgressReporter } from '../transfer/progress.js'
 import { downloadRanged } from '../transfer/ranged.js'
 import { tuningFor } from '../transfer/tuning.js'
 import { withRetry } from '../util/retry.js'
@@ -81,23 +78,12 @@ export const wasbFetcher: Fetcher<BucketSource> = {
       )
 
     const listing = await listAzure(client, location, listPageSize(ctx.settings.env, 5000), call, ctx, source.uri)
-    if (listing.length === 0) throw new FetchError(source.name, `no blobs under ${source.uri}: check the container and the prefix`, { permanent: true })
-    const byRel = new Map(listing.map((l) => [l.rel, l.blob]))
-    const { selected, unmatched } = select([...byRel.keys()], source.selection)
-    if (unmatched.length) throw new FetchError(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true })
-    const objects: PlannedObject[] = selected.map((s) => {
-      const b = byRel.get(s.key)!
-      return { key: s.key, target: s.target, size: b.size, version: b.etag }
-    })
-    const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) })
-    const landed = await landObjects({
-      name: source.name,
-      sync: source.sync,
-      identity: `${source.uri}:${JSON.stringify(source.selection)}`,
-      objects,
+    const landed = await landListing({
+      source,
       ctx,
-      download: async (planned, file) => {
-        const b = byRel.get(planned.key)!
+      listing: listing.map((l) => ({ rel: l.rel, item: l.blob, size: l.blob.size, version: l.blob.etag })),
+      empty: `no blobs under ${source.uri}: check the container and the prefix`,
+      download: async (b, file, progress) => {
         const expected: Expected = { size: b.size, ...(b.md5 ? { md5: b.md5 } : {}) }
         const open = async (signal: AbortSignal, range?: { start: number; end: number }): Promise<Readable> => {
           try {

@@ -4,8 +4,11 @@ import { FetchError } from '../errors.js'
 import type { FetchContext, FetchResult, ObjectEntry } from '../fetchers/types.js'
 import { safeRelative, under } from '../util/safe-path.js'
 import { objectsDigest } from './digest.js'
+import type { BucketSource } from '../spec/model.js'
+import { ProgressReporter } from '../transfer/progress.js'
 import { objectDrift } from './frozen.js'
 import { readState } from './landing.js'
+import { select } from './select.js'
 
 /** One object of a listing, with where it lands. */
 export interface PlannedObject extends ObjectEntry {
@@ -120,4 +123,46 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
     await opts.download(o, file)
   })
   return result
+}
+
+/** One entry of a bucket listing: its path relative to the prefix and what the store said of it. */
+export interface Listed<T> {
+  rel: string
+  item: T
+  size: number
+  version: string
+}
+
+export interface LandListingOptions<T> {
+  source: BucketSource
+  ctx: FetchContext
+  listing: Array<Listed<T>>
+  /** The error when the listing is empty, e.g. `no blobs under …: check the container and the prefix`. */
+  empty: string
+  download(item: T, file: string, progress: ProgressReporter): Promise<void>
+}
+
+/**
+ * What every bucket kind does after listing: apply the selectors (naming those that match
+ * nothing), then land the selected objects with one progress reporter for the source.
+ */
+export async function landListing<T>(opts: LandListingOptions<T>): Promise<LandedObjects> {
+  const { source, ctx } = opts
+  if (opts.listing.length === 0) throw new FetchError(source.name, opts.empty, { permanent: true })
+  const byRel = new Map(opts.listing.map((l) => [l.rel, l]))
+  const { selected, unmatched } = select([...byRel.keys()], source.selection)
+  if (unmatched.length) throw new FetchError(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true })
+  const objects: PlannedObject[] = selected.map((s) => {
+    const l = byRel.get(s.key)!
+    return { key: s.key, target: s.target, size: l.size, version: l.version }
+  })
+  const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) })
+  return landObjects({
+    name: source.name,
+    sync: source.sync,
+    identity: `${source.uri}:${JSON.stringify(source.selection)}`,
+    objects,
+    ctx,
+    download: (planned, file) => opts.download(byRel.get(planned.key)!.item, file, progress)
+  })
 }
