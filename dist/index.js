@@ -29482,6 +29482,65 @@ function objectsDigest(objects) {
     return `sha256:${hash.digest('hex')}`;
 }
 
+;// CONCATENATED MODULE: ./src/transfer/progress.ts
+const MiB = 1024 * 1024;
+function human(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < MiB)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * MiB)
+        return `${(bytes / MiB).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / MiB).toFixed(2)} GiB`;
+}
+/**
+ * Counts bytes and files of one source's transfer and prints a progress line at most every
+ * `intervalMs` (a runner log flooded by thousands of per-file lines is useless). Lines are only
+ * written while bytes flow, so a quick transfer prints none.
+ */
+class ProgressReporter {
+    log;
+    totals;
+    intervalMs;
+    now;
+    bytes = 0;
+    files = 0;
+    started;
+    lastLine;
+    constructor(log, totals, intervalMs = 5_000, now = Date.now) {
+        this.log = log;
+        this.totals = totals;
+        this.intervalMs = intervalMs;
+        this.now = now;
+        this.started = now();
+        this.lastLine = this.started;
+    }
+    addBytes(n) {
+        this.bytes += n;
+        this.maybeReport();
+    }
+    /** A retried transfer gives back what it had counted, so totals never exceed 100 %. */
+    removeBytes(n) {
+        this.bytes = Math.max(0, this.bytes - n);
+    }
+    fileDone() {
+        this.files++;
+        this.maybeReport();
+    }
+    line() {
+        const seconds = Math.max((this.now() - this.started) / 1000, 0.001);
+        const pct = this.totals.bytes > 0 ? ` (${Math.min(100, Math.floor((this.bytes / this.totals.bytes) * 100))} %)` : '';
+        return `${human(this.bytes)} of ${human(this.totals.bytes)}${pct}, ${this.files}/${this.totals.files} files, ${human(this.bytes / seconds)}/s`;
+    }
+    maybeReport() {
+        const t = this.now();
+        if (t - this.lastLine < this.intervalMs)
+            return;
+        this.lastLine = t;
+        this.log.progress(this.line());
+    }
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -39205,7 +39264,57 @@ async function writeFileAtomic(file, data, mode) {
     await promises_.rename(tmp, file);
 }
 
+;// CONCATENATED MODULE: ./src/run/select.ts
+const trim = (p) => p.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+/** True when the selection takes everything. */
+function selectsAll(selection) {
+    return selection.files.length + selection.dirs.length + selection.paths.length === 0;
+}
+/**
+ * Applies `artifacts: {files, dirs}` and `paths: [a, [from, to]]` to a key list. Files and dirs
+ * keep their relative path; a `[from, to]` pair moves `from` (file or directory) to `to`.
+ * Returns the selectors that matched nothing so the caller can name them.
+ */
+function select_select(keys, selection) {
+    if (selectsAll(selection))
+        return { selected: keys.map((key) => ({ key, target: key })), unmatched: [] };
+    const out = new Map();
+    const unmatched = [];
+    const keySet = new Set(keys);
+    for (const f of selection.files.map(trim)) {
+        if (keySet.has(f))
+            out.set(f, { key: f, target: f });
+        else
+            unmatched.push(`artifacts.files: "${f}"`);
+    }
+    for (const d of selection.dirs.map(trim)) {
+        const prefix = d === '' ? '' : d + '/';
+        const hits = keys.filter((k) => k.startsWith(prefix));
+        if (hits.length === 0)
+            unmatched.push(`artifacts.dirs: "${d}"`);
+        for (const k of hits)
+            out.set(k, { key: k, target: k });
+    }
+    for (const [rawFrom, rawTo] of selection.paths) {
+        const from = trim(rawFrom);
+        const to = trim(rawTo);
+        if (keySet.has(from)) {
+            out.set(from, { key: from, target: to || from });
+            continue;
+        }
+        const prefix = from + '/';
+        const hits = keys.filter((k) => k.startsWith(prefix));
+        if (hits.length === 0)
+            unmatched.push(`paths: "${from}"`);
+        for (const k of hits)
+            out.set(k, { key: k, target: (to ? to + '/' : '') + k.slice(prefix.length) });
+    }
+    return { selected: [...out.values()], unmatched };
+}
+
 ;// CONCATENATED MODULE: ./src/run/objects.ts
+
+
 
 
 
@@ -39306,53 +39415,31 @@ async function landObjects(opts) {
     });
     return result;
 }
-
-;// CONCATENATED MODULE: ./src/run/select.ts
-const trim = (p) => p.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-/** True when the selection takes everything. */
-function selectsAll(selection) {
-    return selection.files.length + selection.dirs.length + selection.paths.length === 0;
-}
 /**
- * Applies `artifacts: {files, dirs}` and `paths: [a, [from, to]]` to a key list. Files and dirs
- * keep their relative path; a `[from, to]` pair moves `from` (file or directory) to `to`.
- * Returns the selectors that matched nothing so the caller can name them.
+ * What every bucket kind does after listing: apply the selectors (naming those that match
+ * nothing), then land the selected objects with one progress reporter for the source.
  */
-function select_select(keys, selection) {
-    if (selectsAll(selection))
-        return { selected: keys.map((key) => ({ key, target: key })), unmatched: [] };
-    const out = new Map();
-    const unmatched = [];
-    const keySet = new Set(keys);
-    for (const f of selection.files.map(trim)) {
-        if (keySet.has(f))
-            out.set(f, { key: f, target: f });
-        else
-            unmatched.push(`artifacts.files: "${f}"`);
-    }
-    for (const d of selection.dirs.map(trim)) {
-        const prefix = d === '' ? '' : d + '/';
-        const hits = keys.filter((k) => k.startsWith(prefix));
-        if (hits.length === 0)
-            unmatched.push(`artifacts.dirs: "${d}"`);
-        for (const k of hits)
-            out.set(k, { key: k, target: k });
-    }
-    for (const [rawFrom, rawTo] of selection.paths) {
-        const from = trim(rawFrom);
-        const to = trim(rawTo);
-        if (keySet.has(from)) {
-            out.set(from, { key: from, target: to || from });
-            continue;
-        }
-        const prefix = from + '/';
-        const hits = keys.filter((k) => k.startsWith(prefix));
-        if (hits.length === 0)
-            unmatched.push(`paths: "${from}"`);
-        for (const k of hits)
-            out.set(k, { key: k, target: (to ? to + '/' : '') + k.slice(prefix.length) });
-    }
-    return { selected: [...out.values()], unmatched };
+async function landListing(opts) {
+    const { source, ctx } = opts;
+    if (opts.listing.length === 0)
+        throw new src_errors/* FetchError */.fk(source.name, opts.empty, { permanent: true });
+    const byRel = new Map(opts.listing.map((l) => [l.rel, l]));
+    const { selected, unmatched } = select_select([...byRel.keys()], source.selection);
+    if (unmatched.length)
+        throw new src_errors/* FetchError */.fk(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true });
+    const objects = selected.map((s) => {
+        const l = byRel.get(s.key);
+        return { key: s.key, target: s.target, size: l.size, version: l.version };
+    });
+    const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) });
+    return landObjects({
+        name: source.name,
+        sync: source.sync,
+        identity: `${source.uri}:${JSON.stringify(source.selection)}`,
+        objects,
+        ctx,
+        download: (planned, file) => opts.download(byRel.get(planned.key).item, file, progress)
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/checksum.ts
@@ -39536,65 +39623,6 @@ async function downloadToFile(opts) {
     return withRetry(() => attempt(opts, signal), retryPolicy(opts));
 }
 
-;// CONCATENATED MODULE: ./src/transfer/progress.ts
-const MiB = 1024 * 1024;
-function human(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < MiB)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    if (bytes < 1024 * MiB)
-        return `${(bytes / MiB).toFixed(1)} MiB`;
-    return `${(bytes / 1024 / MiB).toFixed(2)} GiB`;
-}
-/**
- * Counts bytes and files of one source's transfer and prints a progress line at most every
- * `intervalMs` (a runner log flooded by thousands of per-file lines is useless). Lines are only
- * written while bytes flow, so a quick transfer prints none.
- */
-class ProgressReporter {
-    log;
-    totals;
-    intervalMs;
-    now;
-    bytes = 0;
-    files = 0;
-    started;
-    lastLine;
-    constructor(log, totals, intervalMs = 5_000, now = Date.now) {
-        this.log = log;
-        this.totals = totals;
-        this.intervalMs = intervalMs;
-        this.now = now;
-        this.started = now();
-        this.lastLine = this.started;
-    }
-    addBytes(n) {
-        this.bytes += n;
-        this.maybeReport();
-    }
-    /** A retried transfer gives back what it had counted, so totals never exceed 100 %. */
-    removeBytes(n) {
-        this.bytes = Math.max(0, this.bytes - n);
-    }
-    fileDone() {
-        this.files++;
-        this.maybeReport();
-    }
-    line() {
-        const seconds = Math.max((this.now() - this.started) / 1000, 0.001);
-        const pct = this.totals.bytes > 0 ? ` (${Math.min(100, Math.floor((this.bytes / this.totals.bytes) * 100))} %)` : '';
-        return `${human(this.bytes)} of ${human(this.totals.bytes)}${pct}, ${this.files}/${this.totals.files} files, ${human(this.bytes / seconds)}/s`;
-    }
-    maybeReport() {
-        const t = this.now();
-        if (t - this.lastLine < this.intervalMs)
-            return;
-        this.lastLine = t;
-        this.log.progress(this.line());
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/transfer/ranged.ts
 
 
@@ -39706,8 +39734,6 @@ function tuningFor(env, timeoutSeconds) {
 
 
 
-
-
 /** Objects per listing request; FETCH_SOURCES_LIST_PAGE_SIZE lowers it (tests, slow proxies). */
 function listPageSize(env, max) {
     const n = Number(env.FETCH_SOURCES_LIST_PAGE_SIZE);
@@ -39785,25 +39811,13 @@ const gcsFetcher = {
             }
         }, { attempts: tuning.attempts, baseMs: tuning.retryBaseMs, signal: ctx.signal });
         const listing = await listGcs(client, location, listPageSize(ctx.settings.env, 1000), call, ctx, source.uri);
-        if (listing.length === 0)
-            throw new src_errors/* FetchError */.fk(source.name, `no objects under ${source.uri}: check the bucket and the prefix`, { permanent: true });
-        const byRel = new Map(listing.map((l) => [l.rel, l.object]));
-        const { selected, unmatched } = select_select([...byRel.keys()], source.selection);
-        if (unmatched.length)
-            throw new src_errors/* FetchError */.fk(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true });
-        const objects = selected.map((s) => {
-            const o = byRel.get(s.key);
-            return { key: s.key, target: s.target, size: o.size, version: o.generation };
-        });
-        const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) });
-        const landed = await landObjects({
-            name: source.name,
-            sync: source.sync,
-            identity: `${source.uri}:${JSON.stringify(source.selection)}`,
-            objects,
+        const landed = await landListing({
+            source,
             ctx,
-            download: async (planned, file) => {
-                await downloadObject(byRel.get(planned.key), file, { source: source.name, client, location, tuning, ctx, progress, explain });
+            listing: listing.map((l) => ({ rel: l.rel, item: l.object, size: l.object.size, version: l.object.generation })),
+            empty: `no objects under ${source.uri}: check the bucket and the prefix`,
+            download: async (object, file, progress) => {
+                await downloadObject(object, file, { source: source.name, client, location, tuning, ctx, progress, explain });
                 progress.fileDone();
             }
         });
@@ -41427,9 +41441,6 @@ function explainS3Error(error, source, location, key) {
 
 
 
-
-
-
 const unquote = (etag) => (etag ?? '').replace(/^"|"$/g, '');
 /**
  * Lists the prefix, page by page. A key equal to the prefix is a single object; otherwise the
@@ -41483,26 +41494,12 @@ async function fetchS3Compatible(source, ctx) {
     const { GetObjectCommand } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
     try {
         const listed = await list(client, location, source, ctx);
-        if (listed.length === 0) {
-            throw new src_errors/* FetchError */.fk(source.name, `no objects under ${source.uri}: check the bucket, the prefix and the endpoint`, { permanent: true });
-        }
-        const byRel = new Map(listed.map((o) => [o.rel, o]));
-        const { selected, unmatched } = select_select(listed.map((o) => o.rel), source.selection);
-        if (unmatched.length)
-            throw new src_errors/* FetchError */.fk(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true });
-        const objects = selected.map((s) => {
-            const o = byRel.get(s.key);
-            return { key: s.key, target: s.target, size: o.size, version: o.etag };
-        });
-        const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) });
-        const landed = await landObjects({
-            name: source.name,
-            sync: source.sync,
-            identity: `${source.uri}:${JSON.stringify(source.selection)}`,
-            objects,
+        const landed = await landListing({
+            source,
             ctx,
-            download: async (object, file) => {
-                const o = byRel.get(object.key);
+            listing: listed.map((o) => ({ rel: o.rel, item: o, size: o.size, version: o.etag })),
+            empty: `no objects under ${source.uri}: check the bucket, the prefix and the endpoint`,
+            download: async (o, file, progress) => {
                 // A single-part upload's ETag is the MD5 of its bytes; a multipart one ("…-N") is not.
                 const expected = { size: o.size, ...(/^[0-9a-f]{32}$/i.test(o.etag) ? { md5: o.etag } : {}) };
                 const open = async (signal, range) => {
@@ -41783,9 +41780,6 @@ function explainAzureError(error, source, location, at) {
 
 
 
-
-
-
 /**
  * A prefix that names a blob exactly is that blob (it lands as its basename); otherwise it is a
  * directory: `data` lists `data/…`, never `data2/…`.
@@ -41841,25 +41835,12 @@ const wasbFetcher = {
             }
         }, { attempts: tuning.attempts, baseMs: tuning.retryBaseMs, signal: ctx.signal });
         const listing = await listAzure(client, location, listPageSize(ctx.settings.env, 5000), call, ctx, source.uri);
-        if (listing.length === 0)
-            throw new src_errors/* FetchError */.fk(source.name, `no blobs under ${source.uri}: check the container and the prefix`, { permanent: true });
-        const byRel = new Map(listing.map((l) => [l.rel, l.blob]));
-        const { selected, unmatched } = select_select([...byRel.keys()], source.selection);
-        if (unmatched.length)
-            throw new src_errors/* FetchError */.fk(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true });
-        const objects = selected.map((s) => {
-            const b = byRel.get(s.key);
-            return { key: s.key, target: s.target, size: b.size, version: b.etag };
-        });
-        const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) });
-        const landed = await landObjects({
-            name: source.name,
-            sync: source.sync,
-            identity: `${source.uri}:${JSON.stringify(source.selection)}`,
-            objects,
+        const landed = await landListing({
+            source,
             ctx,
-            download: async (planned, file) => {
-                const b = byRel.get(planned.key);
+            listing: listing.map((l) => ({ rel: l.rel, item: l.blob, size: l.blob.size, version: l.blob.etag })),
+            empty: `no blobs under ${source.uri}: check the container and the prefix`,
+            download: async (b, file, progress) => {
                 const expected = { size: b.size, ...(b.md5 ? { md5: b.md5 } : {}) };
                 const open = async (signal, range) => {
                     try {
