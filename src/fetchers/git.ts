@@ -8,8 +8,8 @@ import { buildAuth, configFileText, credentialOf, tokenUser, type GitAuth, type 
 import { gitFailure } from '../git/errors.js'
 import { LfsMissing, fetchLfs, updateSubmodules } from '../git/extras.js'
 import { Git, GitUnavailable } from '../git/git.js'
-import { treeSize } from '../git/repo.js'
 import { RevisionNotFound } from '../git/revision.js'
+import { indexSize, walkSize } from '../git/tree-size.js'
 import { httpOrigin, sameRemote } from '../git/url.js'
 import type { GitSource } from '../spec/model.js'
 import { tuningFor } from '../transfer/tuning.js'
@@ -165,7 +165,10 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
       await moveContents(sub, ctx.staging)
       landed = ctx.staging
     }
-    const size = await treeSize(landed)
+    // The index knows every checked-out file's size; LFS files are rewritten after checkout (and
+    // may pass 4 GiB), and a subdirectory is only part of the work tree: those are walked.
+    const size =
+      (landed === work && !source.lfs ? await indexSize(work, done.commit.length === 64 ? 32 : 20) : undefined) ?? (await walkSize(landed))
     return { url: publicUrl(source.url), revision: source.revision ?? '', ref: done.ref, commit: done.commit, ...size, ...(reuse ? { inPlace: true } : {}) }
   } finally {
     if (!persist) await fs.rm(authDir, { recursive: true, force: true }).catch(() => undefined)

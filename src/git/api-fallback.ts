@@ -9,7 +9,7 @@ import type { GitSource } from '../spec/model.js'
 import { withRetry } from '../util/retry.js'
 import { publicUrl } from '../util/urls.js'
 import { credentialOf } from './credentials.js'
-import { treeSize } from './repo.js'
+import { walkSize } from './tree-size.js'
 
 type Provider = NonNullable<GitSource['provider']>
 
@@ -121,5 +121,5 @@ export async function fetchFromApi(source: GitSource, ctx: FetchContext): Promis
   }
   for (const name of await fs.readdir(from)) await fs.rename(path.join(from, name), path.join(ctx.staging, name))
   ctx.log.info(`${source.revision ?? 'default branch'} → ${resolved.commit} (from the ${p.type} archive)`)
-  return { url: publicUrl(source.url), revision: source.revision ?? '', ref: resolved.ref, commit: resolved.commit, ...(await treeSize(ctx.staging)) }
+  return { url: publicUrl(source.url), revision: source.revision ?? '', ref: resolved.ref, commit: resolved.commit, ...(await walkSize(ctx.staging)) }
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
@@ -98,8 +99,16 @@ export function protocolConfig(url: string): Array<[string, string]> {
     // Fetches of a fresh checkout need no housekeeping afterwards (one process less).
     ['maintenance.auto', 'false'],
     ['gc.auto', '0'],
-    ['core.askPass', '']
+    ['core.askPass', ''],
+    // Parallel checkout (git ≥ 2.32; older versions ignore it): writing files overlaps inflating
+    // blobs. Measured on 2 cores and 20,000 files: 1 worker 615 ms, 2 (the "auto" value) 575 ms,
+    // 4 workers 470 ms, 8 no better. Git only uses workers from 100 files up.
+    ['checkout.workers', String(checkoutWorkers())]
   ]
+}
+
+function checkoutWorkers(): number {
+  return Math.min(16, Math.max(4, 2 * availableParallelism()))
 }
 
 function shellQuote(s: string): string {

@@ -46,25 +46,3 @@ export async function readHead(dir: string): Promise<string | undefined> {
   const loose = (await fs.readFile(path.join(gitDir, ...ref.split('/')), 'utf8').catch(() => '')).trim()
   return /^[0-9a-f]{40,64}$/.test(loose) ? loose : undefined
 }
-
-/** Files and bytes of a checked-out tree, without `.git` (nor submodules' `.git` files). */
-export async function treeSize(root: string): Promise<{ files: number; bytes: number }> {
-  let files = 0
-  let bytes = 0
-  // Sequential on purpose: one lstat per file in flight at once costs more memory and time on
-  // large trees than a plain walk, and `bytes +=` across an await would lose updates.
-  const walk = async (dir: string): Promise<void> => {
-    for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-      if (e.name === '.git') continue
-      const full = path.join(dir, e.name)
-      if (e.isDirectory()) await walk(full)
-      else {
-        files++
-        const st = await fs.lstat(full)
-        bytes += st.size
-      }
-    }
-  }
-  await walk(root)
-  return { files, bytes }
-}
