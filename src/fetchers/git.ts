@@ -167,8 +167,7 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     }
     // The index knows every checked-out file's size; LFS files are rewritten after checkout (and
     // may pass 4 GiB), and a subdirectory is only part of the work tree: those are walked.
-    const size =
-      (landed === work && !source.lfs ? await indexSize(work, done.commit.length === 64 ? 32 : 20) : undefined) ?? (await walkSize(landed))
+    const size = (landed === work && !source.lfs ? await indexSize(work, done.commit.length === 64 ? 32 : 20) : undefined) ?? (await walkSize(landed))
     return { url: publicUrl(source.url), revision: source.revision ?? '', ref: done.ref, commit: done.commit, ...size, ...(reuse ? { inPlace: true } : {}) }
   } finally {
     if (!persist) await fs.rm(authDir, { recursive: true, force: true }).catch(() => undefined)
