@@ -33,6 +33,7 @@ export async function attempt(opts: DownloadOptions & { start?: number }, signal
     await streamToFile(body, {
       file: opts.file,
       ...(opts.start !== undefined ? { start: opts.start } : {}),
+      ...(opts.expected.size !== undefined ? { expectedSize: opts.expected.size } : {}),
       idleMs: opts.tuning.idleMs,
       signal: controller.signal,
       verifier,

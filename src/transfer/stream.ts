@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, writeFileSync } from 'node:fs'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Verifier } from './checksum.js'
@@ -18,13 +18,24 @@ export interface StreamToFileOptions {
   signal?: AbortSignal
   verifier?: Verifier
   onBytes?: (n: number) => void
+  /** The size the store announced: a small body is gathered in memory and written in one call. */
+  expectedSize?: number
 }
+
+/**
+ * Up to this size a body is gathered and written with one synchronous call. A file stream costs
+ * an open, a write and a close on the thread pool plus a pipeline's bookkeeping (~0.6 ms of main
+ * thread per file measured here): for 1,000 objects of 4 KiB that is most of the work. Writing
+ * 256 KiB to the page cache blocks the loop for well under a millisecond.
+ */
+export const SMALL_BODY = 256 * 1024
 
 /**
  * Streams a response body to disk, chunk by chunk (never the whole object in memory), hashing as
  * it goes, and gives up when no byte arrives for `idleMs`.
  */
 export async function streamToFile(body: Readable | AsyncIterable<Uint8Array>, opts: StreamToFileOptions): Promise<number> {
+  if (opts.start === undefined && opts.expectedSize !== undefined && opts.expectedSize <= SMALL_BODY) return gatherToFile(body, opts)
   let written = 0
   let timer: NodeJS.Timeout | undefined
   const meter = new Transform({
@@ -48,4 +59,48 @@ export async function streamToFile(body: Readable | AsyncIterable<Uint8Array>, o
     clearTimeout(timer)
   }
   return written
+}
+
+/** The small-body path of `streamToFile`: same idle timeout, abort, hashing and accounting. */
+async function gatherToFile(body: Readable | AsyncIterable<Uint8Array>, opts: StreamToFileOptions): Promise<number> {
+  const chunks: Uint8Array[] = []
+  let got = 0
+  let timer: NodeJS.Timeout | undefined
+  let stop: ((e: Error) => void) | undefined
+  const stopped = new Promise<never>((_, reject) => (stop = reject))
+  // Keep an unobserved rejection from being reported when the body ends first.
+  stopped.catch(() => undefined)
+  const fail = (e: Error): void => {
+    const destroy = (body as { destroy?: (e?: Error) => void }).destroy
+    if (typeof destroy === 'function') destroy.call(body, e)
+    stop?.(e)
+  }
+  const arm = (): void => {
+    clearTimeout(timer)
+    timer = setTimeout(() => fail(new IdleTimeoutError(`no data for ${opts.idleMs / 1000} s`)), opts.idleMs)
+  }
+  const onAbort = (): void => fail(opts.signal!.reason instanceof Error ? opts.signal!.reason : new Error('aborted'))
+  if (opts.signal?.aborted) onAbort()
+  opts.signal?.addEventListener('abort', onAbort, { once: true })
+  arm()
+  try {
+    const read = (async () => {
+      for await (const chunk of body) {
+        arm()
+        got += chunk.length
+        chunks.push(chunk)
+        opts.verifier?.update(chunk)
+        opts.onBytes?.(chunk.length)
+        // A server sending more than it announced fails the size check; do not hoard the rest.
+        if (got > opts.expectedSize!) break
+      }
+    })()
+    await Promise.race([read, stopped])
+  } finally {
+    clearTimeout(timer)
+    opts.signal?.removeEventListener('abort', onAbort)
+  }
+  const bytes = Buffer.concat(chunks)
+  writeFileSync(opts.file, bytes)
+  return bytes.length
 }
