@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { escapeKey } from '../src/cloud/s3-get.js'
 import { objectsDigest } from '../src/run/digest.js'
 import { commitStaging, createStaging, recoverStale } from '../src/run/landing.js'
 import { Limiter } from '../src/run/limiter.js'
@@ -183,5 +184,19 @@ describe('inline YAML or a file name', async () => {
     ['version: 1\nsources: []', true]
   ])('%j → inline %s', (value, inline) => {
     expect(isInline(value)).toBe(inline)
+  })
+})
+
+describe('S3 key escaping for signed GETs', () => {
+  it.each([
+    ['a/b.txt', 'a/b.txt'],
+    ['with space/x', 'with%20space/x'],
+    ["!'()*", '%21%27%28%29%2A'],
+    ['p+q=r&s', 'p%2Bq%3Dr%26s'],
+    ['~_-.', '~_-.'],
+    ['ü/日', '%C3%BC/%E6%97%A5'],
+    ['50%', '50%25']
+  ])('%s → %s', (key, escaped) => {
+    expect(escapeKey(key)).toBe(escaped)
   })
 })

@@ -2,6 +2,8 @@ import type { Readable } from 'node:stream'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { createS3Client, resolveS3Location, type S3Location } from '../cloud/s3-client.js'
 import { explainS3Error } from '../cloud/s3-errors.js'
+import { namingTheObject } from '../cloud/timeout.js'
+import { captureEndpoint, leanGetter, type LeanGetter } from '../cloud/s3-get.js'
 import { landListing } from '../run/objects.js'
 import type { BucketSource } from '../spec/model.js'
 import type { Expected } from '../transfer/checksum.js'
@@ -77,9 +79,14 @@ export async function fetchS3Compatible(source: BucketSource, ctx: FetchContext)
   const location = resolveS3Location(source, ctx.settings)
   const tuning = tuningFor(ctx.settings.env, source.timeout)
   const client = await createS3Client(location, tuning, ctx.settings.concurrency)
+  const endpointOf = captureEndpoint(client)
   const { GetObjectCommand } = await import('@aws-sdk/client-s3')
+  let lean: LeanGetter | undefined
   try {
     const listed = await list(client, location, source, ctx)
+    // Object GETs skip the client's middleware once the listing showed where and how to sign.
+    const endpoint = ctx.settings.env.FETCH_SOURCES_S3_SDK_GET === '1' ? undefined : endpointOf()
+    if (endpoint) lean = await leanGetter(client, endpoint, ctx.settings.concurrency, tuning.idleMs)
     const landed = await landListing({
       source,
       ctx,
@@ -90,6 +97,16 @@ export async function fetchS3Compatible(source: BucketSource, ctx: FetchContext)
         const expected: Expected = { size: o.size, ...(/^[0-9a-f]{32}$/i.test(o.etag) ? { md5: o.etag } : {}) }
         const open = async (signal: AbortSignal, range?: [number, number]): Promise<Readable> => {
           try {
+            if (lean) {
+              const res = await lean.get(o.key, {
+                signal,
+                ...(range ? { range, ifMatch: `"${o.etag}"` } : {}),
+                requesterPays: location.requesterPays
+              })
+              const sse = String(res.headers['x-amz-server-side-encryption'] ?? '')
+              if (res.headers['x-amz-server-side-encryption-customer-algorithm'] || sse.startsWith('aws:kms')) delete expected.md5
+              return res.body
+            }
             const res = await client.send(
               new GetObjectCommand({
                 Bucket: location.bucket,
@@ -115,16 +132,21 @@ export async function fetchS3Compatible(source: BucketSource, ctx: FetchContext)
           progress,
           onRetry: (m: string) => ctx.log.info(`retrying ${m}`)
         }
-        if (o.size > 2 * tuning.partSize) {
-          await downloadRanged({ ...common, size: o.size, limiter: ctx.limiter, openRange: (start, end, signal) => open(signal, [start, end]) })
-        } else {
-          await downloadToFile({ ...common, open: (signal) => open(signal) })
+        try {
+          if (o.size > 2 * tuning.partSize) {
+            await downloadRanged({ ...common, size: o.size, limiter: ctx.limiter, openRange: (start, end, signal) => open(signal, [start, end]) })
+          } else {
+            await downloadToFile({ ...common, open: (signal) => open(signal) })
+          }
+        } catch (error) {
+          throw namingTheObject(source.name, common.label, error)
         }
         progress.fileDone()
       }
     })
     return { url: source.uri, ...landed }
   } finally {
+    lean?.destroy()
     client.destroy()
   }
 }
