@@ -158,6 +158,7 @@ export const httpFetcher: Fetcher<HttpSource> = {
         file,
         open,
         expected,
+        digest: true,
         tuning,
         signal: ctx.signal,
         onRetry: (m) => ctx.log.info(`retrying ${m}`),

@@ -15,6 +15,8 @@ export interface DownloadOptions {
   /** Opens the response body; called again on every attempt. Throw permanent errors for 403/404. */
   open(signal: AbortSignal): Promise<Body>
   expected: Expected
+  /** Return the SHA-256 of the bytes (costs a hash pass; object stores do not need it). */
+  digest?: boolean
   tuning: Tuning
   signal?: AbortSignal
   progress?: ProgressReporter
@@ -24,7 +26,7 @@ export interface DownloadOptions {
 /** One retryable attempt's plumbing, shared by whole-object and ranged downloads. */
 export async function attempt(opts: DownloadOptions & { start?: number }, signal: AbortSignal): Promise<string> {
   let counted = 0
-  const verifier = new Verifier(opts.expected)
+  const verifier = new Verifier(opts.expected, opts.digest)
   const controller = new AbortController()
   const abort = (): void => controller.abort(signal.reason)
   signal.addEventListener('abort', abort, { once: true })
@@ -65,7 +67,8 @@ export function retryPolicy(opts: Pick<DownloadOptions, 'label' | 'tuning' | 'si
 
 /**
  * Downloads one object to `file` with size and checksum verification, an idle timeout, and
- * retries of transient failures and mismatches. Returns the sha256 hex of the bytes written.
+ * retries of transient failures and mismatches. Returns the sha256 hex of the bytes written when
+ * `digest` is set, else ''.
  */
 export async function downloadToFile(opts: DownloadOptions): Promise<string> {
   const signal = opts.signal ?? new AbortController().signal

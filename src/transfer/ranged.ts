@@ -51,10 +51,54 @@ export async function inHeldSlot<T>(limiter: Limiter, items: readonly T[], worke
   if (failure) throw failure.error
 }
 
-async function verifyWhole(file: string, opts: RangedOptions): Promise<string> {
-  const verifier = new Verifier({ ...opts.expected, size: opts.size })
-  for await (const chunk of createReadStream(file)) verifier.update(chunk as Buffer)
-  return verifier.check(opts.label)
+/**
+ * Hashes the parts of the file in order as soon as each is complete, while later parts are still
+ * downloading: a part is read back from the page cache right after it was written, so the whole
+ * object is checked without a second pass over the file once the download ends (that pass was a
+ * third of the time of a 1 GiB object). Nothing is hashed when the store gave no whole-object
+ * checksum and no digest is wanted: each part's length is still checked.
+ */
+class InOrderHasher {
+  private readonly verifier: Verifier
+  private readonly done: boolean[]
+  private next = 0
+  private chain: Promise<void> = Promise.resolve()
+  private failure?: { error: unknown }
+
+  constructor(
+    private readonly file: string,
+    private readonly parts: Part[],
+    opts: RangedOptions
+  ) {
+    this.verifier = new Verifier({ ...opts.expected, size: opts.size }, opts.digest)
+    this.done = parts.map(() => false)
+  }
+
+  partDone(index: number): void {
+    this.done[index] = true
+    if (!this.verifier.hashes) return
+    // Kept as a value, not a rejected promise nobody awaits yet (that would end the process).
+    this.chain = this.chain.then(() => this.advance()).catch((error: unknown) => void (this.failure ??= { error }))
+  }
+
+  private async advance(): Promise<void> {
+    while (!this.failure && this.next < this.parts.length && this.done[this.next]) {
+      const part = this.parts[this.next]!
+      for await (const chunk of createReadStream(this.file, { start: part.start, end: part.end, highWaterMark: 1024 * 1024 })) {
+        this.verifier.update(chunk as Buffer)
+      }
+      this.next++
+    }
+  }
+
+  async check(label: string): Promise<string> {
+    await this.chain
+    if (this.failure) throw this.failure.error
+    // Without hashes the parts' own length checks were the verification.
+    if (!this.verifier.hashes) return ''
+    if (this.next !== this.parts.length) throw new IntegrityError(`${label}: only ${this.next} of ${this.parts.length} parts were hashed`)
+    return this.verifier.check(label)
+  }
 }
 
 /**
@@ -72,18 +116,22 @@ export async function downloadRanged(opts: RangedOptions): Promise<string> {
       const handle = await fs.open(opts.file, 'w')
       await handle.truncate(opts.size)
       await handle.close()
-      await inHeldSlot(opts.limiter, parts, (part) => {
+      const hasher = new InOrderHasher(opts.file, parts, opts)
+      await inHeldSlot(opts.limiter, [...parts.keys()], async (index) => {
+        const part = parts[index]!
         const label = `${opts.label} bytes ${part.start}-${part.end}`
         const partOpts = {
           ...opts,
           label,
           start: part.start,
           expected: { size: part.end - part.start + 1 },
+          digest: false,
           open: (s: AbortSignal) => opts.openRange(part.start, part.end, s)
         }
-        return withRetry(() => attempt(partOpts, signal), retryPolicy(partOpts)).then(() => undefined)
+        await withRetry(() => attempt(partOpts, signal), retryPolicy(partOpts))
+        hasher.partDone(index)
       })
-      return verifyWhole(opts.file, opts)
+      return hasher.check(opts.label)
     },
     // Parts retry their own transient errors; only a whole-file mismatch starts over.
     { ...retryPolicy(opts), retryable: (e) => e instanceof IntegrityError }

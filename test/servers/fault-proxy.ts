@@ -28,6 +28,10 @@ export interface FaultOptions {
   stallConnections?: number
   /** Probability (0..1) that a new connection is reset at once, before any byte. */
   dropConnections?: number
+  /** Every this-many-th new connection is reset at once: deterministic, unlike `dropConnections`. */
+  dropEvery?: number
+  /** Answer every request with `connection: close`, so each request needs a fresh connection. */
+  closeConnections?: boolean
   status?: number
   /** `Retry-After` sent with an injected status (seconds or an HTTP date); none when undefined. */
   retryAfter?: string
@@ -147,7 +151,11 @@ export async function startFaultProxy(target: string, opts: { seed?: number; lab
       return
     }
     const up = http.request({ host: upstream.hostname, port: upstream.port, method, path: url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage ?? '', answer.headers)
+      res.writeHead(
+        answer.statusCode ?? 502,
+        answer.statusMessage ?? '',
+        options.closeConnections ? { ...answer.headers, connection: 'close' } : answer.headers
+      )
       if (fault === 'stall-headers') {
         res.flushHeaders()
         answer.resume()
@@ -177,12 +185,14 @@ export async function startFaultProxy(target: string, opts: { seed?: number; lab
   })
   server.on('clientError', (_e, socket) => socket.destroy())
 
+  let accepted = 0
   // Connections are accepted here first so a test can reset or stall them before HTTP starts.
   const front = net.createServer((socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
     socket.on('error', () => undefined)
-    if (random() < (options.dropConnections ?? 0)) {
+    accepted++
+    if ((options.dropEvery && accepted % options.dropEvery === 0) || random() < (options.dropConnections ?? 0)) {
       connections.dropped++
       socket.resetAndDestroy()
       return
