@@ -84,7 +84,7 @@ class InOrderHasher {
   private async advance(): Promise<void> {
     while (!this.failure && this.next < this.parts.length && this.done[this.next]) {
       const part = this.parts[this.next]!
-      for await (const chunk of createReadStream(this.file, { start: part.start, end: part.end, highWaterMark: 1024 * 1024 })) {
+      for await (const chunk of createReadStream(this.file, { start: part.start, end: part.end, highWaterMark: 256 * 1024 })) {
         this.verifier.update(chunk as Buffer)
       }
       this.next++

@@ -31,6 +31,13 @@ export interface StreamToFileOptions {
 export const SMALL_BODY = 256 * 1024
 
 /**
+ * The file stream's buffer. Chunks that arrive while a write is in flight are gathered up to this
+ * size and written with one writev: each write is a thread-pool round trip (~0.1 ms here), and
+ * network chunks of 16–64 KiB made 6,400 of them for 400 MiB (0.6 s of main thread).
+ */
+const WRITE_BUFFER = 256 * 1024
+
+/**
  * Streams a response body to disk, chunk by chunk (never the whole object in memory), hashing as
  * it goes, and gives up when no byte arrives for `idleMs`.
  */
@@ -51,7 +58,7 @@ export async function streamToFile(body: Readable | AsyncIterable<Uint8Array>, o
     clearTimeout(timer)
     timer = setTimeout(() => meter.destroy(new IdleTimeoutError(`no data for ${opts.idleMs / 1000} s`)), opts.idleMs)
   }
-  const out = createWriteStream(opts.file, opts.start === undefined ? { flags: 'w' } : { flags: 'r+', start: opts.start })
+  const out = createWriteStream(opts.file, { highWaterMark: WRITE_BUFFER, ...(opts.start === undefined ? { flags: 'w' } : { flags: 'r+', start: opts.start }) })
   arm()
   try {
     await pipeline(body, meter, out, opts.signal ? { signal: opts.signal } : {})
