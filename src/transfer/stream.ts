@@ -28,7 +28,7 @@ export interface StreamToFileOptions {
  * thread per file measured here): for 1,000 objects of 4 KiB that is most of the work. Writing
  * 256 KiB to the page cache blocks the loop for well under a millisecond.
  */
-export const SMALL_BODY = 256 * 1024
+const SMALL_BODY = 256 * 1024
 
 /**
  * The file stream's buffer. Chunks that arrive while a write is in flight are gathered up to this
@@ -44,35 +44,45 @@ const WRITE_BUFFER = 256 * 1024
 export async function streamToFile(body: Readable | AsyncIterable<Uint8Array>, opts: StreamToFileOptions): Promise<number> {
   if (opts.start === undefined && opts.expectedSize !== undefined && opts.expectedSize <= SMALL_BODY) return gatherToFile(body, opts)
   let written = 0
-  let timer: NodeJS.Timeout | undefined
   const meter = new Transform({
     transform(chunk: Buffer, _enc, done) {
-      arm()
+      idle.poke()
       written += chunk.length
-      opts.verifier?.update(chunk)
-      opts.onBytes?.(chunk.length)
+      account(chunk, opts)
       done(null, chunk)
     }
   })
-  const arm = (): void => {
-    clearTimeout(timer)
-    timer = setTimeout(() => meter.destroy(new IdleTimeoutError(`no data for ${opts.idleMs / 1000} s`)), opts.idleMs)
-  }
+  const idle = idleTimer(opts.idleMs, (e) => meter.destroy(e))
   const out = createWriteStream(opts.file, { highWaterMark: WRITE_BUFFER, ...(opts.start === undefined ? { flags: 'w' } : { flags: 'r+', start: opts.start }) })
-  arm()
   try {
     await pipeline(body, meter, out, opts.signal ? { signal: opts.signal } : {})
   } finally {
-    clearTimeout(timer)
+    idle.clear()
   }
   return written
+}
+
+/** What both paths do with every chunk: hash it and count it. */
+function account(chunk: Uint8Array, opts: StreamToFileOptions): void {
+  opts.verifier?.update(chunk)
+  opts.onBytes?.(chunk.length)
+}
+
+/** Calls `onIdle` once `poke` has not been called for `idleMs` (armed at once). */
+function idleTimer(idleMs: number, onIdle: (e: IdleTimeoutError) => void): { poke(): void; clear(): void } {
+  let timer: NodeJS.Timeout | undefined
+  const poke = (): void => {
+    clearTimeout(timer)
+    timer = setTimeout(() => onIdle(new IdleTimeoutError(`no data for ${idleMs / 1000} s`)), idleMs)
+  }
+  poke()
+  return { poke, clear: () => clearTimeout(timer) }
 }
 
 /** The small-body path of `streamToFile`: same idle timeout, abort, hashing and accounting. */
 async function gatherToFile(body: Readable | AsyncIterable<Uint8Array>, opts: StreamToFileOptions): Promise<number> {
   const chunks: Uint8Array[] = []
   let got = 0
-  let timer: NodeJS.Timeout | undefined
   let stop: ((e: Error) => void) | undefined
   const stopped = new Promise<never>((_, reject) => (stop = reject))
   // Keep an unobserved rejection from being reported when the body ends first.
@@ -82,29 +92,24 @@ async function gatherToFile(body: Readable | AsyncIterable<Uint8Array>, opts: St
     if (typeof destroy === 'function') destroy.call(body, e)
     stop?.(e)
   }
-  const arm = (): void => {
-    clearTimeout(timer)
-    timer = setTimeout(() => fail(new IdleTimeoutError(`no data for ${opts.idleMs / 1000} s`)), opts.idleMs)
-  }
   const onAbort = (): void => fail(opts.signal!.reason instanceof Error ? opts.signal!.reason : new Error('aborted'))
   if (opts.signal?.aborted) onAbort()
   opts.signal?.addEventListener('abort', onAbort, { once: true })
-  arm()
+  const idle = idleTimer(opts.idleMs, fail)
   try {
     const read = (async () => {
       for await (const chunk of body) {
-        arm()
+        idle.poke()
         got += chunk.length
         chunks.push(chunk)
-        opts.verifier?.update(chunk)
-        opts.onBytes?.(chunk.length)
+        account(chunk, opts)
         // A server sending more than it announced fails the size check; do not hoard the rest.
         if (got > opts.expectedSize!) break
       }
     })()
     await Promise.race([read, stopped])
   } finally {
-    clearTimeout(timer)
+    idle.clear()
     opts.signal?.removeEventListener('abort', onAbort)
   }
   const bytes = Buffer.concat(chunks)
