@@ -39568,35 +39568,43 @@ async function streamToFile(body, opts) {
     if (opts.start === undefined && opts.expectedSize !== undefined && opts.expectedSize <= SMALL_BODY)
         return gatherToFile(body, opts);
     let written = 0;
-    let timer;
     const meter = new external_node_stream_.Transform({
         transform(chunk, _enc, done) {
-            arm();
+            idle.poke();
             written += chunk.length;
-            opts.verifier?.update(chunk);
-            opts.onBytes?.(chunk.length);
+            account(chunk, opts);
             done(null, chunk);
         }
     });
-    const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => meter.destroy(new IdleTimeoutError(`no data for ${opts.idleMs / 1000} s`)), opts.idleMs);
-    };
+    const idle = idleTimer(opts.idleMs, (e) => meter.destroy(e));
     const out = (0,external_node_fs_.createWriteStream)(opts.file, { highWaterMark: WRITE_BUFFER, ...(opts.start === undefined ? { flags: 'w' } : { flags: 'r+', start: opts.start }) });
-    arm();
     try {
         await (0,external_node_stream_promises_namespaceObject.pipeline)(body, meter, out, opts.signal ? { signal: opts.signal } : {});
     }
     finally {
-        clearTimeout(timer);
+        idle.clear();
     }
     return written;
+}
+/** What both paths do with every chunk: hash it and count it. */
+function account(chunk, opts) {
+    opts.verifier?.update(chunk);
+    opts.onBytes?.(chunk.length);
+}
+/** Calls `onIdle` once `poke` has not been called for `idleMs` (armed at once). */
+function idleTimer(idleMs, onIdle) {
+    let timer;
+    const poke = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => onIdle(new IdleTimeoutError(`no data for ${idleMs / 1000} s`)), idleMs);
+    };
+    poke();
+    return { poke, clear: () => clearTimeout(timer) };
 }
 /** The small-body path of `streamToFile`: same idle timeout, abort, hashing and accounting. */
 async function gatherToFile(body, opts) {
     const chunks = [];
     let got = 0;
-    let timer;
     let stop;
     const stopped = new Promise((_, reject) => (stop = reject));
     // Keep an unobserved rejection from being reported when the body ends first.
@@ -39607,23 +39615,18 @@ async function gatherToFile(body, opts) {
             destroy.call(body, e);
         stop?.(e);
     };
-    const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => fail(new IdleTimeoutError(`no data for ${opts.idleMs / 1000} s`)), opts.idleMs);
-    };
     const onAbort = () => fail(opts.signal.reason instanceof Error ? opts.signal.reason : new Error('aborted'));
     if (opts.signal?.aborted)
         onAbort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    arm();
+    const idle = idleTimer(opts.idleMs, fail);
     try {
         const read = (async () => {
             for await (const chunk of body) {
-                arm();
+                idle.poke();
                 got += chunk.length;
                 chunks.push(chunk);
-                opts.verifier?.update(chunk);
-                opts.onBytes?.(chunk.length);
+                account(chunk, opts);
                 // A server sending more than it announced fails the size check; do not hoard the rest.
                 if (got > opts.expectedSize)
                     break;
@@ -39632,7 +39635,7 @@ async function gatherToFile(body, opts) {
         await Promise.race([read, stopped]);
     }
     finally {
-        clearTimeout(timer);
+        idle.clear();
         opts.signal?.removeEventListener('abort', onAbort);
     }
     const bytes = Buffer.concat(chunks);
