@@ -1,13 +1,13 @@
 import * as fs from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { Input } from './constants.js'
-import { errorMessage } from './errors.js'
-import { createCliHost } from './hosts/cli.js'
+import { errorMessage } from './util/errors.js'
+import { createCliHost } from './host/cli.js'
 import { reportError } from './main.js'
-import { Cleanup, removeOwned } from './run/cleanup.js'
-import { runFetch } from './run/index.js'
-import { parseSecretValue } from './secrets/secret.js'
-import { parseSettings, type RawInputs } from './settings.js'
+import { Cleanup, removeOwned } from './fetchers/shared/cleanup.js'
+import { runFetch } from './run.js'
+import { parseSecretValue } from './connections/secret.js'
+import { parseSettings, type RawInputs } from './inputs.js'
 
 const USAGE = `usage: fetch-sources [--spec FILE|YAML] [--url URL [--revision REV] [--path DIR]] [options]
 

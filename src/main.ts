@@ -1,11 +1,11 @@
 import * as core from '@actions/core'
 import { Input, State } from './constants.js'
-import { SpecError, SpecErrors, errorMessage } from './errors.js'
-import type { Host } from './host.js'
-import { createActionHost } from './hosts/action.js'
-import { Cleanup } from './run/cleanup.js'
-import { runFetch } from './run/index.js'
-import { parseSettings, type RawInputs } from './settings.js'
+import { SpecError, SpecErrors, errorMessage } from './util/errors.js'
+import type { Host } from './host/host.js'
+import { createActionHost } from './host/action.js'
+import { Cleanup } from './fetchers/shared/cleanup.js'
+import { runFetch } from './run.js'
+import { parseSettings, type RawInputs } from './inputs.js'
 
 /** Every input, read here and only here. */
 export function readInputs(): RawInputs {

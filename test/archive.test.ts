@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { unpackArchive } from '../src/transfer/archive.js'
+import { unpackArchive } from '../src/fetchers/shared/archive.js'
 import { runSpec, tempDir } from './helpers/harness.js'
 import { makeTar, makeZip, sha256, startHttp, type ArchiveEntry, type HttpTestServer } from './servers/http.js'
 

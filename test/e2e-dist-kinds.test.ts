@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { derivedForms } from '../src/secrets/redactor.js'
+import { derivedForms } from '../src/connections/redactor.js'
 import { tempDir } from './helpers/harness.js'
 import { NODE24, inputEnv, parseCommandFile, runStep, runnerFiles, stepEnv } from './helpers/runner.js'
 import { commit, git, makeRepo, startGitHttp, type GitHttpServer } from './servers/git-http.js'

@@ -27,7 +27,7 @@ const pathOf = (url: string): string => url.split('?')[0]!
 
 /** Whether the git wrapper bounds a stalled transfer (http.lowSpeedLimit/Time or the env form). */
 async function gitHasStallTimeout(): Promise<boolean> {
-  const files = ['src/git/git.ts', 'src/git/checkout.ts', 'src/git/credentials.ts', 'src/fetchers/git.ts']
+  const files = ['src/fetchers/git/git.ts', 'src/fetchers/git/checkout.ts', 'src/fetchers/git/credentials.ts', 'src/fetchers/git/fetch.ts']
   const text = (await Promise.all(files.map((f) => fs.readFile(f, 'utf8').catch(() => '')))).join('\n')
   return /lowSpeedTime|LOW_SPEED_TIME/i.test(text)
 }

@@ -2,8 +2,8 @@ import { generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { gcsAuth, parseGsUri } from '../src/cloud/gcs-client.js'
-import { parseSecretValue, type Secret } from '../src/secrets/secret.js'
+import { gcsAuth, parseGsUri } from '../src/fetchers/gcs/client.js'
+import { parseSecretValue, type Secret } from '../src/connections/secret.js'
 import { tempDir } from './helpers/harness.js'
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 })

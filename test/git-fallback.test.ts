@@ -4,7 +4,7 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { derivedForms } from '../src/secrets/redactor.js'
+import { derivedForms } from '../src/connections/redactor.js'
 import { runSpec, tempDir } from './helpers/harness.js'
 import { commit, git } from './servers/git-http.js'
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises'
 import { promisify } from 'node:util'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { derivedForms } from '../src/secrets/redactor.js'
+import { derivedForms } from '../src/connections/redactor.js'
 import { runSpec, tempDir, type RunCapture } from './helpers/harness.js'
 import { commit, git, makeRepo, startGitHttp, type GitHttpServer } from './servers/git-http.js'
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resolveS3Location } from '../src/cloud/s3-client.js'
+import { resolveS3Location } from '../src/fetchers/s3/client.js'
 import type { BucketSource } from '../src/spec/model.js'
 import { runSpec, tempDir } from './helpers/harness.js'
 import { ACCESS_KEY_ID, startS3, type S3TestServer } from './servers/s3.js'
@@ -184,8 +184,8 @@ describe('oci and endpoints', () => {
 
 describe('transfer building blocks', () => {
   it('inHeldSlot finishes every part with many large objects holding all the slots', async () => {
-    const { Limiter } = await import('../src/run/limiter.js')
-    const { inHeldSlot } = await import('../src/transfer/ranged.js')
+    const { Limiter } = await import('../src/fetchers/shared/limiter.js')
+    const { inHeldSlot } = await import('../src/fetchers/shared/ranged.js')
     for (const size of [1, 2, 3]) {
       const limiter = new Limiter(size)
       let active = 0
@@ -207,7 +207,7 @@ describe('transfer building blocks', () => {
   })
 
   it('CRC32C matches the standard check value and checksums accept hex or base64', async () => {
-    const { Crc32c, Verifier } = await import('../src/transfer/checksum.js')
+    const { Crc32c, Verifier } = await import('../src/fetchers/shared/checksum.js')
     expect(new Crc32c().update(Buffer.from('123456789')).digest().toString('hex')).toBe('e3069283')
     const v = new Verifier({ size: 9, crc32c: Buffer.from('e3069283', 'hex').toString('base64'), md5: '25f9e794323b453885f5181f1b624d0b' }, true)
     v.update(Buffer.from('123456789'))
@@ -220,7 +220,7 @@ describe('transfer building blocks', () => {
 
 describe('progress lines', () => {
   it('reports bytes, files and rate at most every interval', async () => {
-    const { ProgressReporter } = await import('../src/transfer/progress.js')
+    const { ProgressReporter } = await import('../src/fetchers/shared/progress.js')
     const lines: string[] = []
     let now = 0
     const p = new ProgressReporter({ progress: (l) => lines.push(l) }, { files: 4, bytes: 8 * MiB }, 5_000, () => now)

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { derivedForms } from '../src/secrets/redactor.js'
+import { derivedForms } from '../src/connections/redactor.js'
 import { runSpec, tempDir, type RunCapture } from './helpers/harness.js'
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { SpecError } from '../src/errors.js'
-import { Redactor, derivedForms } from '../src/secrets/redactor.js'
-import { normaliseSecretName, parseSecretValue, secretField } from '../src/secrets/secret.js'
-import { SecretStore } from '../src/secrets/store.js'
+import { SpecError } from '../src/util/errors.js'
+import { Redactor, derivedForms } from '../src/connections/redactor.js'
+import { normaliseSecretName, parseSecretValue, secretField } from '../src/connections/secret.js'
+import { SecretStore } from '../src/connections/store.js'
 
 function store(input: Record<string, unknown> | undefined, env: Record<string, string> = {}) {
   const redactor = new Redactor()

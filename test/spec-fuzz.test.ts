@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { SpecError } from '../src/errors.js'
+import { SpecError } from '../src/util/errors.js'
 import { planOf } from './helpers/plan.js'
 
 /**

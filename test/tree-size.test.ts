@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { indexSize, walkSize } from '../src/git/tree-size.js'
+import { indexSize, walkSize } from '../src/fetchers/git/tree-size.js'
 import { tempDir } from './helpers/harness.js'
 import { git } from './servers/git-http.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { azureTarget, parseConnectionString, parseWasbUri } from '../src/cloud/azure-client.js'
-import { parseSecretValue, type Secret } from '../src/secrets/secret.js'
+import { azureTarget, parseConnectionString, parseWasbUri } from '../src/fetchers/wasb/client.js'
+import { parseSecretValue, type Secret } from '../src/connections/secret.js'
 
 const KEY = 'a'.repeat(86) + '=='
 

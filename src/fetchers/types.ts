@@ -1,6 +1,6 @@
-import type { Host } from '../host.js'
-import type { Limiter } from '../run/limiter.js'
-import type { Settings } from '../settings.js'
+import type { Host } from '../host/host.js'
+import type { Limiter } from './shared/limiter.js'
+import type { Settings } from '../inputs.js'
 import type { Source } from '../spec/model.js'
 
 /** One entry of what a source held, recorded in the lock for digests and frozen replay. */

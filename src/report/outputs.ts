@@ -1,6 +1,6 @@
 import type { ObjectEntry } from '../fetchers/types.js'
 import type { Plan, Source } from '../spec/model.js'
-import type { Outcome } from '../run/execute.js'
+import type { Outcome } from '../fetchers/fetch-all.js'
 import { fileUrlOf } from '../util/urls.js'
 
 /** One entry of the `sources` output, exactly the contract's fields. */

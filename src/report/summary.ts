@@ -1,7 +1,7 @@
-import type { Outcome } from '../run/execute.js'
-import { formatBytes } from '../run/execute.js'
+import type { Outcome } from '../fetchers/fetch-all.js'
+import { formatBytes } from '../fetchers/fetch-all.js'
 import type { Plan } from '../spec/model.js'
-import { fetcherFor } from '../fetchers/index.js'
+import { fetcherFor } from '../fetchers/registry.js'
 import { sourceAddress } from './outputs.js'
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')

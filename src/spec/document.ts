@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml'
-import { SpecError, type SourceLocation } from '../errors.js'
+import { SpecError, type SourceLocation } from '../util/errors.js'
 
 export type DocPath = ReadonlyArray<string | number>
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { SpecError } from '../errors.js'
+import type { SpecError } from '../util/errors.js'
 import { didYouMean } from '../util/suggest.js'
 import type { DocPath, SpecDocument } from './document.js'
 

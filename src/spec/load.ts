@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { SpecError } from '../errors.js'
+import { SpecError } from '../util/errors.js'
 import { SpecDocument } from './document.js'
 
 /** An input is inline YAML when it cannot be a file name: several lines, a mapping or a list. */

@@ -1,5 +1,5 @@
-import type { SourceLocation } from '../errors.js'
-import type { Secret } from '../secrets/secret.js'
+import type { SourceLocation } from '../util/errors.js'
+import type { Secret } from '../connections/secret.js'
 
 /** Connection kinds a catalog may hold (Polyaxon's names). Only FETCHABLE ones can back a source. */
 export const CONNECTION_KINDS = [

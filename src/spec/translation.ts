@@ -1,4 +1,4 @@
-import type { SpecError } from '../errors.js'
+import type { SpecError } from '../util/errors.js'
 import type { DocPath, SpecDocument } from './document.js'
 import type { GitProxy } from './model.js'
 import type { SourceSpec } from './schema.js'

@@ -1,11 +1,11 @@
 import * as path from 'node:path'
 import { Input } from '../../src/constants.js'
-import { SpecError, SpecErrors } from '../../src/errors.js'
-import { Redactor } from '../../src/secrets/redactor.js'
-import { SecretStore } from '../../src/secrets/store.js'
-import { parseSettings, type RawInputs } from '../../src/settings.js'
+import { SpecError, SpecErrors } from '../../src/util/errors.js'
+import { Redactor } from '../../src/connections/redactor.js'
+import { SecretStore } from '../../src/connections/store.js'
+import { parseSettings, type RawInputs } from '../../src/inputs.js'
 import type { Plan } from '../../src/spec/model.js'
-import { buildPlan } from '../../src/spec/plan.js'
+import { buildPlan } from '../../src/plan.js'
 
 export const WORKSPACE = path.resolve('/tmp/fetch-sources-plan-ws')
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Crc32c } from '../../src/transfer/checksum.js'
+import { Crc32c } from '../../src/fetchers/shared/checksum.js'
 
 /**
  * A small but real GCS JSON API server for tests (there is no standalone GCS emulator on npm or

@@ -1,6 +1,6 @@
 import * as path from 'node:path'
 import { z } from 'zod'
-import type { SpecError } from '../../errors.js'
+import type { SpecError } from '../../util/errors.js'
 import { publicUrl } from '../../util/urls.js'
 import type { DocPath, SpecDocument } from '../document.js'
 import { parseAt } from '../issues.js'

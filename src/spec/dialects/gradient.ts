@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { SpecError } from '../../errors.js'
+import type { SpecError } from '../../util/errors.js'
 import type { SpecDocument } from '../document.js'
 import { parseAt } from '../issues.js'
 import type { SourceDraft, Translation } from '../translation.js'

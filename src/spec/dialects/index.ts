@@ -1,4 +1,4 @@
-import { SpecError, type SpecError as SpecErrorT } from '../../errors.js'
+import { SpecError, type SpecError as SpecErrorT } from '../../util/errors.js'
 import type { SpecDocument } from '../document.js'
 import type { Translation } from '../translation.js'
 import { didYouMean } from '../../util/suggest.js'

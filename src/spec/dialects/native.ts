@@ -1,4 +1,4 @@
-import type { SpecError } from '../../errors.js'
+import type { SpecError } from '../../util/errors.js'
 import type { SpecDocument } from '../document.js'
 import { parseAt } from '../issues.js'
 import { nativeSpecSchema, sourceSchema } from '../schema.js'

@@ -1,0 +1,82 @@
+import { SpecError } from '../util/errors.js'
+import { didYouMean } from '../util/suggest.js'
+import type { SpecDocument } from '../spec/document.js'
+import { issuesToErrors, parseAt } from '../spec/issues.js'
+import type { Connection } from '../spec/model.js'
+import { connectionBaseSchema, connectionSchemas } from '../spec/schema.js'
+import type { Located } from '../spec/translation.js'
+import { z } from 'zod'
+
+/** Validates one catalog entry: the common fields, then `schema:` by its kind. */
+export function parseConnection(entry: Located<unknown>, errors: SpecError[]): Connection | undefined {
+  const base = parseAt(connectionBaseSchema, entry.value, entry.doc, entry.path)
+  if (!base.ok) {
+    errors.push(...base.errors)
+    return undefined
+  }
+  const { name, kind, description, secret } = base.data
+  const kindSchema = connectionSchemas[kind]
+  const schemaPath = [...entry.path, 'schema']
+  const parsed = z.safeParse(kindSchema, base.data.schema ?? {}, { reportInput: true })
+  if (!parsed.success) {
+    errors.push(...issuesToErrors(parsed.error.issues, kindSchema, entry.doc, schemaPath))
+    return undefined
+  }
+  const connection: Connection = {
+    name,
+    kind,
+    schema: parsed.data as Record<string, unknown>,
+    origin: entry.doc.locate(entry.path)
+  }
+  if (description !== undefined) connection.description = description
+  if (secret) connection.secret = secret
+  return connection
+}
+
+/** The catalog input: a list, or `{connections: [...], artifactsStore: {...}}` (a Polyaxon agent config). */
+export function catalogEntries(doc: SpecDocument): { connections: Array<Located<unknown>>; artifactsStore?: Located<unknown> } {
+  const value = doc.toJS()
+  if (value === null) return { connections: [] }
+  if (Array.isArray(value)) return { connections: value.map((v, i) => ({ value: v, doc, path: [i] })) }
+  if (typeof value === 'object') {
+    const obj = value as Record<string, unknown>
+    for (const key of Object.keys(obj)) {
+      if (key !== 'connections' && key !== 'artifactsStore') {
+        throw doc.error(`unknown key "${key}" in the connections catalog${didYouMean(key, ['connections', 'artifactsStore'])}`, [], key)
+      }
+    }
+    const list = obj.connections ?? []
+    if (!Array.isArray(list)) throw doc.error('expected a list of connections', ['connections'])
+    const out: { connections: Array<Located<unknown>>; artifactsStore?: Located<unknown> } = {
+      connections: list.map((v, i) => ({ value: v, doc, path: ['connections', i] }))
+    }
+    if (obj.artifactsStore !== undefined) out.artifactsStore = { value: obj.artifactsStore, doc, path: ['artifactsStore'] }
+    return out
+  }
+  throw doc.error('the connections catalog must be a list of connections or {connections: [...], artifactsStore: {...}}', [])
+}
+
+/**
+ * Merges catalogs: the spec's own connections win over the `connections` input's of the same name
+ * (the input is a shared default catalog; the spec is the more specific word).
+ */
+export function buildCatalog(specEntries: Array<Located<unknown>>, inputEntries: Array<Located<unknown>>, errors: SpecError[]): Map<string, Connection> {
+  const catalog = new Map<string, Connection>()
+  for (const [entries, fromSpec] of [
+    [inputEntries, false],
+    [specEntries, true]
+  ] as const) {
+    const seen = new Set<string>()
+    for (const entry of entries) {
+      const c = parseConnection(entry, errors)
+      if (!c) continue
+      if (seen.has(c.name)) {
+        errors.push(new SpecError(`connection "${c.name}" is defined twice in the same catalog; rename one`, c.origin))
+        continue
+      }
+      seen.add(c.name)
+      if (fromSpec || !catalog.has(c.name)) catalog.set(c.name, c)
+    }
+  }
+  return catalog
+}

@@ -1,0 +1,111 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { FetchError, errorMessage } from '../util/errors.js'
+import { fetcherFor } from './registry.js'
+import type { FetchContext, FetchResult, SourceLog } from './types.js'
+import type { Host } from '../host/host.js'
+import type { Settings } from '../inputs.js'
+import type { Source } from '../spec/model.js'
+import type { Cleanup } from './shared/cleanup.js'
+import type { Locked } from '../report/lock.js'
+import { commitStaging, createStaging, exists, recoverStale, removeState, writeState } from './shared/landing.js'
+import { Limiter } from './shared/limiter.js'
+
+export interface Outcome {
+  source: Source
+  result?: FetchResult
+  error?: unknown
+  seconds: number
+}
+
+function bufferedLog(host: Host, name: string): SourceLog & { lines: string[] } {
+  const lines: string[] = []
+  return {
+    lines,
+    info: (m) => lines.push(m),
+    warning: (m) => {
+      lines.push(`warning: ${m}`)
+      host.warning(`${name}: ${m}`)
+    },
+    progress: (m) => host.info(`[${name}] ${m}`)
+  }
+}
+
+/**
+ * Fetches every source concurrently (transfers share one pool of `concurrency` slots), each into
+ * staging, swapped into place only when complete. One failing source does not stop the others.
+ */
+export async function fetchAll(sources: Source[], settings: Settings, host: Host, cleanup: Cleanup, frozen?: Map<string, Locked>): Promise<Outcome[]> {
+  const limiter = new Limiter(settings.concurrency)
+  const controller = new AbortController()
+  return Promise.all(
+    sources.map((source) => fetchOne(source, { settings, host, cleanup, limiter, signal: controller.signal, locked: frozen?.get(source.name), peers: sources }))
+  )
+}
+
+async function fetchOne(
+  source: Source,
+  env: { settings: Settings; host: Host; cleanup: Cleanup; limiter: Limiter; signal: AbortSignal; locked: Locked | undefined; peers: readonly Source[] }
+): Promise<Outcome> {
+  const started = Date.now()
+  const fetcher = fetcherFor(source)
+  const log = bufferedLog(env.host, source.name)
+  let staging: string | undefined
+  let scratch: string | undefined
+  try {
+    const recovered = await recoverStale(source.dest)
+    if (recovered.length) log.info(`removed leftovers of an interrupted run: ${recovered.join(', ')}`)
+    staging = await createStaging(source.dest)
+    env.cleanup.add(staging)
+    await fs.mkdir(env.settings.tempRoot, { recursive: true })
+    scratch = await fs.mkdtemp(path.join(env.settings.tempRoot, 'fetch-sources-scratch-'))
+    env.cleanup.add(scratch)
+    const ctx: FetchContext = {
+      host: env.host,
+      settings: env.settings,
+      limiter: env.limiter,
+      staging,
+      scratch,
+      signal: env.signal,
+      registerCleanup: (p, options) => env.cleanup.add(p, options),
+      peers: env.peers,
+      log,
+      ...((await exists(source.dest)) ? { previous: source.dest } : {}),
+      ...(env.locked
+        ? { frozen: { commit: env.locked.commit, digest: env.locked.digest, ...(env.locked.objects ? { objects: env.locked.objects } : {}) } }
+        : {})
+    }
+    log.info(fetcher.describe(source))
+    const result = await fetcher.fetch(source, ctx)
+    if (result.inPlace) log.info('already up to date')
+    else await commitStaging(staging, source.dest)
+    if (result.state !== undefined) await writeState(source.dest, result.state)
+    else await removeState(source.dest)
+    log.info(`${result.files} files, ${formatBytes(result.bytes)} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    return { source, result, seconds: (Date.now() - started) / 1000 }
+  } catch (error) {
+    const wrapped = error instanceof FetchError ? error : new FetchError(source.name, errorMessage(error), { cause: error })
+    log.info(`failed: ${wrapped.message}`)
+    return { source, error: wrapped, seconds: (Date.now() - started) / 1000 }
+  } finally {
+    for (const p of [staging, scratch]) {
+      if (!p) continue
+      await fs.rm(p, { recursive: true, force: true }).catch(() => undefined)
+      env.cleanup.forget(p)
+    }
+    await env.host.group(`${source.name} (${source.kind}) → ${source.relPath}`, async () => {
+      for (const line of log.lines) env.host.info(line)
+    })
+  }
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
+  let v = n
+  let i = 0
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024
+    i++
+  }
+  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`
+}

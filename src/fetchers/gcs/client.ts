@@ -1,0 +1,191 @@
+import * as fs from 'node:fs/promises'
+import type { Readable } from 'node:stream'
+import { FetchError } from '../../util/errors.js'
+import type { Secret } from '../../connections/secret.js'
+import { secretField } from '../../connections/secret.js'
+import type { BucketSource } from '../../spec/model.js'
+
+/**
+ * Google Cloud Storage behind the few calls the `gcs` fetcher needs. The SDK is imported lazily
+ * so runs without a gcs source never parse it; its own retries are off because the one retry
+ * policy of the action (`withRetry`) applies.
+ */
+
+export interface GcsLocation {
+  bucket: string
+  /** Key prefix without a leading slash; may be empty, a "directory" or one object's key. */
+  prefix: string
+}
+
+export function parseGsUri(source: Pick<BucketSource, 'name' | 'uri'>): GcsLocation {
+  const m = /^gs:\/\/([^/]+)\/?(.*)$/.exec(source.uri)
+  if (!m || !/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/.test(m[1]!)) {
+    throw new FetchError(
+      source.name,
+      `"${source.uri}" is not a gs:// URI: use gs://bucket/prefix (bucket names are lower case letters, digits, "-", "_" and ".")`,
+      { permanent: true }
+    )
+  }
+  return { bucket: m[1]!, prefix: m[2]! }
+}
+
+/** How requests are authorised. `none` is for emulators reached through a custom endpoint. */
+export type GcsAuth =
+  { type: 'key'; credentials: ServiceAccountKey; from: string } | { type: 'token'; token: string; from: string } | { type: 'default' } | { type: 'none' }
+
+export interface ServiceAccountKey {
+  type: string
+  client_email: string
+  private_key: string
+  project_id?: string
+  [key: string]: unknown
+}
+
+function parseKey(source: string, text: string, from: string): ServiceAccountKey {
+  let key: unknown
+  try {
+    key = JSON.parse(text)
+  } catch {
+    // The parser's message may quote the key: say only where it came from.
+    throw new FetchError(source, `${from} is not valid JSON: it should be a service-account key file's content`, { permanent: true })
+  }
+  const k = key as Partial<ServiceAccountKey>
+  if (!k || typeof k !== 'object' || typeof k.type !== 'string')
+    throw new FetchError(source, `${from} is not a Google credentials JSON (no "type")`, { permanent: true })
+  if (k.type === 'service_account' && (typeof k.client_email !== 'string' || typeof k.private_key !== 'string')) {
+    throw new FetchError(source, `${from} is a service-account key without client_email/private_key`, { permanent: true })
+  }
+  return k as ServiceAccountKey
+}
+
+/**
+ * The contract's gcs secret formats: the raw value is a service-account JSON key; or fields
+ * `GC_KEYFILE_DICT` (the key as JSON), `GC_KEY_PATH` (a key file), `GOOGLE_OAUTH_ACCESS_TOKEN` (what
+ * google-github-actions/auth gives with `token_format: access_token`). No secret: the SDK's default
+ * chain (Application Default Credentials), or no auth at all against an emulator endpoint.
+ */
+export async function gcsAuth(source: string, secret: Secret | undefined, customEndpoint: boolean): Promise<GcsAuth> {
+  if (!secret) return customEndpoint ? { type: 'none' } : { type: 'default' }
+  const where = `secret "${secret.name}"`
+  // The whole value is a credentials JSON: a service-account key, or a workload identity federation config.
+  if (secret.fields?.type !== undefined && secret.raw.trim().startsWith('{'))
+    return { type: 'key', credentials: parseKey(source, secret.raw, where), from: where }
+  const dict = secretField(secret, 'GC_KEYFILE_DICT', 'GOOGLE_CREDENTIALS', 'GCP_CREDENTIALS')
+  if (dict) return { type: 'key', credentials: parseKey(source, dict, `${where} key GC_KEYFILE_DICT`), from: where }
+  const keyPath = secretField(secret, 'GC_KEY_PATH', 'GOOGLE_APPLICATION_CREDENTIALS')
+  if (keyPath) {
+    const text = await fs.readFile(keyPath, 'utf8').catch(() => {
+      throw new FetchError(source, `cannot read the key file named by ${where} key GC_KEY_PATH`, { permanent: true })
+    })
+    return { type: 'key', credentials: parseKey(source, text, `the key file named by ${where}`), from: where }
+  }
+  const token = secretField(secret, 'GOOGLE_OAUTH_ACCESS_TOKEN', 'GC_ACCESS_TOKEN', 'ACCESS_TOKEN')
+  if (token) return { type: 'token', token, from: where }
+  if (!secret.fields && /^ya29\./.test(secret.raw.trim())) return { type: 'token', token: secret.raw.trim(), from: where }
+  throw new FetchError(
+    source,
+    `${where} is not usable for gcs: give a service-account JSON key as its value, or the keys GC_KEYFILE_DICT (key JSON), GC_KEY_PATH (key file path) or GOOGLE_OAUTH_ACCESS_TOKEN; ` +
+      'or drop the secret to use the credentials google-github-actions/auth leaves (Application Default Credentials)',
+    { permanent: true }
+  )
+}
+
+export interface GcsObject {
+  key: string
+  size: number
+  generation: string
+  md5Hash?: string
+  crc32c?: string
+}
+
+export interface GcsPage {
+  objects: GcsObject[]
+  next?: string
+}
+
+export interface GcsClient {
+  list(prefix: string, pageToken: string | undefined, pageSize: number): Promise<GcsPage>
+  /** The object's metadata, or undefined when there is none with exactly this key. */
+  stat(key: string): Promise<GcsObject | undefined>
+  read(object: GcsObject, range: { start: number; end: number } | undefined, signal: AbortSignal): Readable
+}
+
+export interface GcsClientOptions {
+  location: GcsLocation
+  auth: GcsAuth
+  /** `http://127.0.0.1:4443` for emulators; undefined = storage.googleapis.com. */
+  endpoint?: string
+  projectId?: string
+  /** Bill this project for requester-pays buckets. */
+  userProject?: string
+}
+
+function toObject(meta: Record<string, unknown>): GcsObject {
+  return {
+    key: String(meta.name),
+    size: Number(meta.size),
+    generation: String(meta.generation ?? ''),
+    ...(typeof meta.md5Hash === 'string' ? { md5Hash: meta.md5Hash } : {}),
+    ...(typeof meta.crc32c === 'string' ? { crc32c: meta.crc32c } : {})
+  }
+}
+
+export async function openGcs(opts: GcsClientOptions): Promise<GcsClient> {
+  const { Storage } = await import('@google-cloud/storage')
+  const common = {
+    retryOptions: { autoRetry: false },
+    ...(opts.endpoint ? { apiEndpoint: opts.endpoint } : {}),
+    ...(opts.projectId ? { projectId: opts.projectId } : {})
+  }
+  let storage: InstanceType<typeof Storage>
+  switch (opts.auth.type) {
+    case 'key':
+      storage = new Storage({
+        ...common,
+        credentials: opts.auth.credentials,
+        useAuthWithCustomEndpoint: true,
+        ...(opts.projectId || !opts.auth.credentials.project_id ? {} : { projectId: opts.auth.credentials.project_id })
+      })
+      break
+    case 'token': {
+      // A ready access token: nothing to exchange, so no request to Google's token endpoint.
+      const { OAuth2Client } = await import('google-auth-library')
+      const authClient = new OAuth2Client()
+      authClient.setCredentials({ access_token: opts.auth.token })
+      storage = new Storage({ ...common, authClient, useAuthWithCustomEndpoint: true })
+      break
+    }
+    case 'default':
+      storage = new Storage({ ...common, useAuthWithCustomEndpoint: true })
+      break
+    case 'none':
+      storage = new Storage(common)
+      break
+  }
+  const bucket = storage.bucket(opts.location.bucket)
+  const userProject = opts.userProject ? { userProject: opts.userProject } : {}
+  return {
+    async list(prefix, pageToken, pageSize) {
+      const [files, next] = await bucket.getFiles({ prefix, maxResults: pageSize, autoPaginate: false, ...(pageToken ? { pageToken } : {}), ...userProject })
+      const token = (next as { pageToken?: string } | null | undefined)?.pageToken
+      return { objects: files.map((f) => toObject(f.metadata as Record<string, unknown>)), ...(token ? { next: token } : {}) }
+    },
+    async stat(key) {
+      try {
+        const [meta] = await bucket.file(key).getMetadata(userProject)
+        return toObject(meta as Record<string, unknown>)
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 404) return undefined
+        throw error
+      }
+    },
+    read(object, range, signal) {
+      // Pinning the generation makes a concurrent overwrite fail instead of mixing versions.
+      const file = bucket.file(object.key, object.generation ? { generation: Number(object.generation) } : {})
+      // validation off: we verify MD5/CRC32C ourselves, also for ranged parts the SDK cannot check.
+      const stream = file.createReadStream({ validation: false, decompress: false, ...(range ? { start: range.start, end: range.end } : {}), ...userProject })
+      signal.addEventListener('abort', () => stream.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted')), { once: true })
+      return stream
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream } from 'node:stream/web'
+import { FetchError, errorMessage } from '../../util/errors.js'
+import type { FetchContext, FetchResult } from '../types.js'
+import type { GitSource } from '../../spec/model.js'
+import { withRetry } from '../shared/retry.js'
+import { publicUrl } from '../../util/urls.js'
+import { credentialOf } from './credentials.js'
+import { walkSize } from './tree-size.js'
+
+type Provider = NonNullable<GitSource['provider']>
+
+/** The token for the hosting API: the source's secret, else the `token` input on its own server. */
+function apiToken(source: GitSource, ctx: FetchContext): string | undefined {
+  if (source.secret) {
+    const c = credentialOf(source.secret, 'x-access-token')
+    return c.kind === 'basic' ? c.password : undefined
+  }
+  const server = new URL(ctx.settings.serverUrl).host
+  const api = new URL(source.provider!.apiUrl).host
+  const sameServer = api === server || api === `api.${server}` || (source.provider!.type === 'github' && new URL(source.url).host === server)
+  return sameServer && ctx.settings.token ? ctx.settings.token : undefined
+}
+
+interface Resolved {
+  commit: string
+  ref: string
+  archive: ReadableStream | NodeJS.ReadableStream
+}
+
+async function viaGitHub(p: Provider, revision: string | undefined, token: string | undefined): Promise<Resolved> {
+  const { GitHub } = await import('@actions/github/lib/utils')
+  const { fetch, EnvHttpProxyAgent } = await import('undici')
+  // https_proxy/no_proxy decided per request URL (the API host, then the archive host it
+  // redirects to), not for api.github.com as @actions/github's defaults are.
+  const dispatcher = new EnvHttpProxyAgent()
+  const octokit = new GitHub({
+    baseUrl: p.apiUrl.replace(/\/$/, ''),
+    request: { fetch: (url: string, init: Record<string, unknown>) => fetch(url, { ...init, dispatcher } as never) },
+    ...(token ? { auth: `token ${token}` } : {})
+  })
+  const repo = { owner: p.owner, repo: p.repo }
+  let ref = revision?.startsWith('refs/') ? revision : ''
+  let rev = revision
+  if (rev === undefined) {
+    const branch = (await octokit.rest.repos.get(repo)).data.default_branch
+    rev = branch
+    ref = `refs/heads/${branch}`
+  }
+  const commit = (await octokit.rest.repos.getCommit({ ...repo, ref: rev })).data.sha
+  const response = await octokit.request('GET /repos/{owner}/{repo}/tarball/{ref}', { ...repo, ref: commit, request: { parseSuccessResponseBody: false } })
+  return { commit, ref, archive: response.data as unknown as ReadableStream }
+}
+
+async function viaGitLab(p: Provider, revision: string | undefined, token: string | undefined): Promise<Resolved> {
+  const { fetch, EnvHttpProxyAgent } = await import('undici')
+  const dispatcher = new EnvHttpProxyAgent()
+  const project = `${p.apiUrl.replace(/\/$/, '')}/projects/${encodeURIComponent(`${p.owner}/${p.repo}`)}`
+  const get = async (url: string) => {
+    const res = await fetch(url, { dispatcher, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    if (!res.ok) throw Object.assign(new Error(`GET ${url.replace(/\?.*/, '')}: HTTP ${res.status}`), { status: res.status })
+    return res
+  }
+  let ref = revision?.startsWith('refs/') ? revision : ''
+  let rev = revision
+  if (rev === undefined) {
+    rev = ((await (await get(project)).json()) as { default_branch: string }).default_branch
+    ref = `refs/heads/${rev}`
+  }
+  const commit = ((await (await get(`${project}/repository/commits/${encodeURIComponent(rev)}`)).json()) as { id: string }).id
+  const res = await get(`${project}/repository/archive.tar.gz?sha=${commit}`)
+  return { commit, ref, archive: res.body as unknown as ReadableStream }
+}
+
+/**
+ * No usable git: the hosting API's archive of the resolved commit. `commit` is still reported;
+ * there is no `.git` directory (and so no submodules, LFS or in-place re-run).
+ */
+export async function fetchFromApi(source: GitSource, ctx: FetchContext): Promise<FetchResult> {
+  const p = source.provider!
+  const token = apiToken(source, ctx)
+  if (token) ctx.host.redactor.add(token)
+  const unpacked = path.join(ctx.scratch, 'archive')
+  const resolved = await ctx.limiter.run(() =>
+    withRetry(
+      async () => {
+        await fs.rm(unpacked, { recursive: true, force: true })
+        await fs.mkdir(unpacked, { recursive: true })
+        try {
+          const r = p.type === 'github' ? await viaGitHub(p, source.revision, token) : await viaGitLab(p, source.revision, token)
+          const tar = await import('tar')
+          const body = 'getReader' in r.archive ? Readable.fromWeb(r.archive) : (r.archive as NodeJS.ReadableStream)
+          // The archive's single top directory (`owner-repo-sha/`) is dropped.
+          await pipeline(body, tar.x({ cwd: unpacked, strip: 1 }))
+          return r
+        } catch (e) {
+          const status = (e as { status?: number }).status
+          const permanent = status === 401 || status === 403 || status === 404 || status === 422
+          const hint =
+            status === 401 || status === 403
+              ? ` — check ${source.secret ? `secret "${source.secret.name}"` : 'the `token` input (or give the connection a secret)'}`
+              : ''
+          throw new FetchError(source.name, `${p.type} API (${p.apiUrl}) for ${p.owner}/${p.repo}: ${errorMessage(e)}${hint}`, {
+            cause: e,
+            permanent: permanent || !status
+          })
+        }
+      },
+      { signal: ctx.signal, retryable: (e) => !(e as FetchError).permanent }
+    )
+  )
+  let from = unpacked
+  if (source.subdirectory) {
+    from = path.resolve(unpacked, source.subdirectory)
+    if (!(await fs.stat(from).catch(() => undefined))?.isDirectory() || path.relative(unpacked, from).startsWith('..')) {
+      throw new FetchError(source.name, `subdirectory "${source.subdirectory}" does not exist at commit ${resolved.commit}`, { permanent: true })
+    }
+  }
+  for (const name of await fs.readdir(from)) await fs.rename(path.join(from, name), path.join(ctx.staging, name))
+  ctx.log.info(`${source.revision ?? 'default branch'} → ${resolved.commit} (from the ${p.type} archive)`)
+  return { url: publicUrl(source.url), revision: source.revision ?? '', ref: resolved.ref, commit: resolved.commit, ...(await walkSize(ctx.staging)) }
+}

@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto'
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { FetchError, errorMessage } from '../../util/errors.js'
+import { fetchFromApi } from './api-fallback.js'
+import { checkoutSource } from './checkout.js'
+import { buildAuth, configFileText, credentialOf, tokenUser, type GitAuth, type ScopedCredential } from './credentials.js'
+import { gitFailure } from './errors.js'
+import { LfsMissing, fetchLfs, updateSubmodules } from './extras.js'
+import { Git, GitUnavailable } from './git.js'
+import { RevisionNotFound } from './revision.js'
+import { indexSize, walkSize } from './tree-size.js'
+import { httpOrigin, sameRemote } from './url.js'
+import type { GitSource } from '../../spec/model.js'
+import { tuningFor } from '../shared/tuning.js'
+import { withRetry } from '../shared/retry.js'
+import { publicUrl } from '../../util/urls.js'
+import type { FetchContext, FetchResult, Fetcher } from '../types.js'
+
+/** The source's own credentials first, then those its submodules may need on other hosts. */
+function credentialsFor(source: GitSource, ctx: FetchContext): ScopedCredential[] {
+  const serverUrl = ctx.settings.serverUrl
+  const scoped: ScopedCredential[] = []
+  const add = (s: GitSource) => {
+    if (!s.secret) return
+    try {
+      scoped.push({ url: s.url, credential: credentialOf(s.secret, tokenUser(s.url, s.provider, serverUrl)) })
+    } catch (e) {
+      if (s === source) throw new FetchError(source.name, errorMessage(e), { permanent: true })
+    }
+  }
+  add(source)
+  if (source.submodules) {
+    for (const peer of ctx.peers ?? []) if (peer !== source && peer.kind === 'git') add(peer)
+  }
+  // The `token` input serves https URLs on the GitHub server's host (the repository itself or its
+  // submodules there) when no secret claimed that host first.
+  if (ctx.settings.token && httpOrigin(serverUrl)) {
+    scoped.push({ url: serverUrl, credential: { kind: 'basic', user: 'x-access-token', password: ctx.settings.token, from: 'the `token` input' } })
+  }
+  return scoped
+}
+
+async function reusable(git: Git, source: GitSource, previous: string | undefined): Promise<boolean> {
+  if (!previous || source.subdirectory || source.sparse.length) return false
+  const isRepo = await fs.stat(path.join(previous, '.git')).then(
+    (s) => s.isDirectory(),
+    () => false
+  )
+  if (!isRepo) return false
+  const config = await fs.readFile(path.join(previous, '.git', 'config'), 'utf8').catch(() => '')
+  if (/sparsecheckout\s*=\s*true/i.test(config)) return false
+  const origin = await git.exec(['config', '--get', 'remote.origin.url'], { cwd: previous, allowFailure: true })
+  if (origin.code !== 0 || !sameRemote(origin.stdout.trim(), source.url)) return false
+  await removeStaleLocks(path.join(previous, '.git'))
+  return true
+}
+
+/**
+ * Lock files a killed earlier run left behind. The destination is only ever written by one
+ * fetch-sources run at a time, so any lock found before we start is stale and would make git
+ * refuse to update the checkout.
+ */
+async function removeStaleLocks(gitDir: string): Promise<void> {
+  for (const name of ['index.lock', 'shallow.lock', 'HEAD.lock', 'config.lock', 'packed-refs.lock', 'FETCH_HEAD.lock', 'ORIG_HEAD.lock']) {
+    await fs.rm(path.join(gitDir, name), { force: true })
+  }
+}
+
+/** Moves the entries of `from` into the (empty) directory `to`. */
+async function moveContents(from: string, to: string): Promise<void> {
+  for (const name of await fs.readdir(from)) await fs.rename(path.join(from, name), path.join(to, name))
+}
+
+async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Promise<FetchResult> {
+  const persist = ctx.settings.persistCredentials && !source.subdirectory
+  const authDir = persist ? path.join(ctx.settings.tempRoot, `fetch-sources-git-creds-${randomBytes(6).toString('hex')}`) : path.join(ctx.scratch, 'git-auth')
+  ctx.registerCleanup(authDir, { untilPost: persist })
+  let auth: GitAuth | undefined
+  try {
+    auth = await buildAuth({
+      url: source.url,
+      credentials: credentialsFor(source, ctx),
+      knownHosts: [source.knownHosts ?? '', ...(source.submodules ? (ctx.peers ?? []).map((p) => (p.kind === 'git' ? (p.knownHosts ?? '') : '')) : [])].filter(
+        Boolean
+      ),
+      dir: authDir,
+      redactor: ctx.host.redactor,
+      ...(source.proxy ? { proxy: source.proxy } : {})
+    })
+    // A transfer that stalls (under 1 byte/s for the idle timeout) fails and is retried, instead
+    // of hanging until the job's own timeout.
+    const tuning = tuningFor(ctx.settings.env, source.timeout)
+    const idleSeconds = Math.max(1, Math.round(tuning.idleMs / 1000))
+    const env = { ...auth.env, GIT_HTTP_LOW_SPEED_LIMIT: '1', GIT_HTTP_LOW_SPEED_TIME: String(idleSeconds) }
+    const used = auth.summary.find((s) => s.includes(httpOrigin(source.url) ?? '\0') || s.startsWith('SSH key'))
+    ctx.log.info(`credentials: ${auth.summary.length ? auth.summary.join('; ') : 'none'}`)
+
+    const reuse = await reusable(git, source, ctx.previous)
+    const work = reuse ? ctx.previous! : source.subdirectory ? path.join(ctx.scratch, 'repo') : ctx.staging
+    if (reuse) ctx.log.info(`updating the existing checkout at ${source.relPath} in place`)
+    if (ctx.previous && !reuse) ctx.log.info(`${source.relPath} holds no checkout of ${publicUrl(source.url)}: it will be replaced`)
+    const errCtx = {
+      source: source.name,
+      url: publicUrl(source.url),
+      ...(source.revision ? { revision: source.revision } : {}),
+      ...(used ? { credentials: used.replace(/ for .*$/, '') } : {})
+    }
+    const network = <T>(what: string, fn: () => Promise<T>): Promise<T> =>
+      withRetry(
+        async () => {
+          try {
+            return await fn()
+          } catch (e) {
+            if (e instanceof RevisionNotFound) throw new FetchError(source.name, `${e.message} (${publicUrl(source.url)})`, { permanent: true })
+            throw gitFailure(e, errCtx)
+          }
+        },
+        {
+          signal: ctx.signal,
+          attempts: tuning.attempts,
+          baseMs: tuning.retryBaseMs,
+          onRetry: (e, n, ms) => ctx.log.info(`${what} failed (${errorMessage(e)}); retry ${n} in ${ms} ms`)
+        }
+      )
+    const sparse = source.subdirectory
+      ? source.sparse.length
+        ? source.sparse.map((s) => `${source.subdirectory}/${s}`)
+        : [source.subdirectory]
+      : source.sparse
+
+    // One transfer slot for the whole network part of the source, never nested.
+    const done = await ctx.limiter.run(async () => {
+      if (reuse && !persist) await scrubPersisted(git, work)
+      const result = await checkoutSource({ git, dir: work, source, env, reuse, sparse, log: ctx.log, network })
+      if (source.submodules) await network('submodule update', () => updateSubmodules(git, work, source, env, source.subdirectory))
+      if (source.lfs) {
+        try {
+          await fetchLfs(git, work, result.commit, env, network)
+        } catch (e) {
+          throw e instanceof LfsMissing ? new FetchError(source.name, e.message, { permanent: true }) : e
+        }
+      }
+      return result
+    })
+    ctx.log.info(
+      `${source.revision ?? 'default branch'} → ${done.ref || 'commit'} at ${done.commit}${done.fetched ? '' : ' (already present, nothing downloaded)'}`
+    )
+
+    if (persist) {
+      const file = path.join(authDir, 'config')
+      await fs.writeFile(file, configFileText(auth.persistable), { mode: 0o600 })
+      await git.exec(['config', '--local', 'include.path', file], { cwd: work })
+      ctx.log.info('credentials persisted for later steps (removed by the post step)')
+    }
+
+    let landed = work
+    if (source.subdirectory) {
+      const sub = path.resolve(work, source.subdirectory)
+      const rel = path.relative(work, sub)
+      const st = await fs.stat(sub).catch(() => undefined)
+      if (rel.startsWith('..') || path.isAbsolute(rel) || !st?.isDirectory()) {
+        throw new FetchError(source.name, `subdirectory "${source.subdirectory}" does not exist at commit ${done.commit}`, { permanent: true })
+      }
+      await moveContents(sub, ctx.staging)
+      landed = ctx.staging
+    }
+    // The index knows every checked-out file's size; LFS files are rewritten after checkout (and
+    // may pass 4 GiB), and a subdirectory is only part of the work tree: those are walked.
+    const size = (landed === work && !source.lfs ? await indexSize(work, done.commit.length === 64 ? 32 : 20) : undefined) ?? (await walkSize(landed))
+    return { url: publicUrl(source.url), revision: source.revision ?? '', ref: done.ref, commit: done.commit, ...size, ...(reuse ? { inPlace: true } : {}) }
+  } finally {
+    if (!persist) await fs.rm(authDir, { recursive: true, force: true }).catch(() => undefined)
+  }
+}
+
+/** A re-run without `persist-credentials` must not keep an earlier run's persisted ones. */
+async function scrubPersisted(git: Git, dir: string): Promise<void> {
+  const config = await fs.readFile(path.join(dir, '.git', 'config'), 'utf8').catch(() => '')
+  if (config.includes('fetch-sources-git-creds-')) {
+    await git.exec(['config', '--local', '--unset-all', 'include.path', 'fetch-sources-git-creds-'], { cwd: dir, allowFailure: true })
+  }
+}
+
+const found = new Map<string, Promise<Git>>()
+
+/** One `git --version` per run (per PATH), not per source. */
+function gitFor(pathVar: string): Promise<Git> {
+  let git = found.get(pathVar)
+  if (!git) {
+    git = Git.create()
+    found.set(pathVar, git)
+    git.catch(() => found.delete(pathVar))
+  }
+  return git
+}
+
+/** `git`, `github` and `gitlab` sources. */
+export const gitFetcher: Fetcher<GitSource> = {
+  describe: (s) => `git ${publicUrl(s.url)}${s.revision ? ` @ ${s.revision}` : ''}${s.depth ? ` (depth ${s.depth})` : ' (full history)'} → ${s.relPath}`,
+
+  async fetch(source, ctx) {
+    let git: Git
+    try {
+      git = await gitFor(process.env.PATH ?? '')
+    } catch (e) {
+      if (!(e instanceof GitUnavailable)) throw e
+      if (!source.provider)
+        throw new FetchError(source.name, `${e.message}: install git ≥ 2.25 (or use a github/gitlab connection, which can fall back to the API archive)`, {
+          permanent: true
+        })
+      ctx.log.warning(`${e.message}: downloading the ${source.provider.type} archive instead (no .git directory, no submodules or LFS)`)
+      return fetchFromApi(source, ctx)
+    }
+    return fetchWithGit(git, source, ctx)
+  }
+}

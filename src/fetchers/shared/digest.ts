@@ -1,0 +1,13 @@
+import { createHash } from 'node:crypto'
+import type { ObjectEntry } from '../types.js'
+
+/**
+ * The contract's `digest`: sha256 over the sorted (key, size, version) list, so the same data gives
+ * the same digest whatever order it was listed or downloaded in.
+ */
+export function objectsDigest(objects: readonly ObjectEntry[]): string {
+  const hash = createHash('sha256')
+  const sorted = [...objects].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  for (const o of sorted) hash.update(`${o.key}\t${o.size}\t${o.version}\n`)
+  return `sha256:${hash.digest('hex')}`
+}

@@ -1,0 +1,102 @@
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { Input } from './constants.js'
+import { SpecError } from './util/errors.js'
+
+/** Every input, read once, typed; the rest of the code takes this instead of reading inputs. */
+export interface Settings {
+  spec: string
+  connections: string
+  /** The `secrets` input parsed (name → value); undefined when empty. */
+  secrets?: Record<string, unknown>
+  url: string
+  revision: string
+  path: string
+  workspace: string
+  only: string[]
+  dryRun: boolean
+  persistCredentials: boolean
+  concurrency: number
+  token: string
+  lockFile: string
+  frozen: string
+  exposeConnections: boolean
+  /** Root for our temp files: RUNNER_TEMP on a runner (cleaned by the runner too), else the OS temp. */
+  tempRoot: string
+  /** GITHUB_SERVER_URL: the host the `token` input is for. */
+  serverUrl: string
+  env: Record<string, string | undefined>
+}
+
+export type RawInputs = Record<Input, string | undefined>
+
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE', '']
+
+function bool(raw: RawInputs, name: Input): boolean {
+  const v = (raw[name] ?? '').trim()
+  if (TRUE.includes(v)) return true
+  if (FALSE.includes(v)) return false
+  // A typo must not silently mean false (actions/cache's mistake).
+  throw new SpecError(`input \`${name}\` must be true or false, got "${v}"`)
+}
+
+export function splitList(v: string | undefined): string[] {
+  return (v ?? '')
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+export function parseSecretsInput(text: string | undefined): Record<string, unknown> | undefined {
+  const t = (text ?? '').trim()
+  if (!t) return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(t)
+  } catch {
+    // The parser's message can quote the text around the error: a secret. Say only what to do.
+    throw new SpecError('input `secrets` is not valid JSON: pass `secrets: ${{ toJSON(secrets) }}` or a JSON object of name → value')
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new SpecError('input `secrets` must be a JSON object of name → value, e.g. `${{ toJSON(secrets) }}`')
+  }
+  return parsed as Record<string, unknown>
+}
+
+export function parseSettings(raw: RawInputs, env: Record<string, string | undefined>, cwd = process.cwd()): Settings {
+  const workspace = path.resolve(cwd, raw[Input.Workspace] || env.GITHUB_WORKSPACE || cwd)
+  const tempRoot = env.RUNNER_TEMP || os.tmpdir()
+  const concurrencyText = (raw[Input.Concurrency] ?? '').trim() || '16'
+  const concurrency = Number(concurrencyText)
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    throw new SpecError(`input \`concurrency\` must be a whole number from 1 to 256, got "${concurrencyText}"`)
+  }
+  const lockRaw = (raw[Input.LockFile] ?? '').trim()
+  const lockFile = lockRaw
+    ? path.resolve(workspace, lockRaw)
+    : env.RUNNER_TEMP
+      ? path.join(env.RUNNER_TEMP, 'sources.lock.json')
+      : path.join(tempRoot, `fetch-sources-${process.pid}`, 'sources.lock.json')
+  const secrets = parseSecretsInput(raw[Input.Secrets])
+  return {
+    spec: (raw[Input.Spec] ?? '').trim(),
+    connections: (raw[Input.Connections] ?? '').trim(),
+    ...(secrets ? { secrets } : {}),
+    url: (raw[Input.Url] ?? '').trim(),
+    revision: (raw[Input.Revision] ?? '').trim(),
+    path: (raw[Input.Path] ?? '').trim(),
+    workspace,
+    only: splitList(raw[Input.Only]),
+    dryRun: bool(raw, Input.DryRun),
+    persistCredentials: bool(raw, Input.PersistCredentials),
+    concurrency,
+    token: (raw[Input.Token] ?? '').trim(),
+    lockFile,
+    frozen: (raw[Input.Frozen] ?? '').trim(),
+    exposeConnections: bool(raw, Input.ExposeConnections),
+    tempRoot,
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, ''),
+    env
+  }
+}

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto'
+import * as path from 'node:path'
+import { SpecError, SpecErrors } from './util/errors.js'
+import type { SecretStore } from './connections/store.js'
+import type { Settings } from './inputs.js'
+import { didYouMean } from './util/suggest.js'
+import { kindOfUrl } from './util/urls.js'
+import { buildCatalog, catalogEntries, parseConnection } from './connections/catalog.js'
+import { translate } from './spec/dialects/index.js'
+import { SpecDocument } from './spec/document.js'
+import { loadDocument } from './spec/load.js'
+import type { Plan, Source } from './spec/model.js'
+import { buildSource } from './spec/sources.js'
+import type { Located, Translation } from './spec/translation.js'
+
+/** Quick mode: the `url`/`revision`/`path` inputs as a one-source translation. */
+function quickTranslation(settings: Settings): { translation: Translation; text: string } {
+  const text = JSON.stringify({ url: settings.url, revision: settings.revision, path: settings.path })
+  const doc = SpecDocument.parse(text, '(`url` input)')
+  const isGit = kindOfUrl(settings.url) === 'git'
+  if (settings.revision && !isGit) throw new SpecError('input `revision` applies to git URLs only')
+  const value = {
+    url: settings.url,
+    ...(settings.revision ? { git: { revision: settings.revision } } : {}),
+    ...(settings.path ? { path: settings.path } : {}),
+    primary: true
+  }
+  return {
+    text,
+    translation: { dialect: 'quick', detectedBy: '`url` input', connections: [], sources: [{ value, doc, path: [] }], exposeConnections: [], warnings: [] }
+  }
+}
+
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(b + path.sep) || b.startsWith(a + path.sep)
+}
+
+/**
+ * Spec + catalog + secrets → a fully checked plan. Collects every spec problem it can before
+ * failing, so one run shows them all.
+ */
+export async function buildPlan(settings: Settings, secrets: SecretStore, warn: (e: SpecError) => void): Promise<Plan> {
+  const errors: SpecError[] = []
+  let translation: Translation | undefined
+  let specText: string
+  let specFile: string | undefined
+  if (settings.url) {
+    if (settings.spec) throw new SpecError('give either the `spec` input or the `url` input (quick mode), not both')
+    ;({ translation, text: specText } = quickTranslation(settings))
+  } else {
+    if (!settings.spec) throw new SpecError('nothing to fetch: set the `spec` input (a file or inline YAML) or the `url` input')
+    const doc = await loadDocument(settings.spec, settings.workspace, 'spec')
+    specText = doc.text
+    specFile = doc.file
+    translation = translate(doc, errors)
+  }
+
+  let catalogText = ''
+  let inputCatalog: ReturnType<typeof catalogEntries> = { connections: [] }
+  if (settings.connections) {
+    const doc = await loadDocument(settings.connections, settings.workspace, 'connections')
+    catalogText = doc.text
+    inputCatalog = catalogEntries(doc)
+  }
+  if (!translation) throw errors.length === 1 ? errors[0]! : new SpecErrors(errors)
+  for (const w of translation.warnings) warn(w)
+
+  const catalog = buildCatalog(translation.connections, inputCatalog.connections, errors)
+  let artifactsStore: string | undefined
+  const storeEntry: Located<unknown> | undefined = translation.artifactsStore ?? inputCatalog.artifactsStore
+  if (storeEntry) {
+    const store = parseConnection(storeEntry, errors)
+    if (store) {
+      artifactsStore = store.name
+      if (!catalog.has(store.name)) catalog.set(store.name, store)
+    }
+  }
+
+  const sources: Source[] = []
+  for (const draft of translation.sources) {
+    try {
+      sources.push(buildSource(draft, { catalog, workspace: settings.workspace, secrets, ...(artifactsStore ? { artifactsStore } : {}) }))
+    } catch (e) {
+      if (e instanceof SpecError) errors.push(e)
+      else throw e
+    }
+  }
+  checkSources(sources, errors)
+
+  for (const name of translation.exposeConnections) {
+    if (!catalog.has(name))
+      errors.push(
+        new SpecError(`run.connections names unknown connection "${name}"${didYouMean(name, catalog.keys())}`, specFile ? { file: specFile } : undefined)
+      )
+  }
+  if (errors.length) throw errors.length === 1 ? errors[0]! : new SpecErrors(errors)
+
+  const selected = selectOnly(sources, settings.only)
+  const plan: Plan = {
+    dialect: translation.dialect,
+    detectedBy: translation.detectedBy,
+    specDigest: 'sha256:' + createHash('sha256').update(specText).update('\0').update(catalogText).digest('hex'),
+    sources: selected,
+    exposeConnections: translation.exposeConnections,
+    connections: [...catalog.values()]
+  }
+  if (specFile) plan.specFile = specFile
+  if (translation.entrypoint) {
+    const primary = primaryOf(sources)
+    if (!primary) throw new SpecError('`entrypoint` needs a source to be inside', translation.entrypoint.doc.locate(translation.entrypoint.path))
+    plan.entrypoint = { source: primary.name, path: translation.entrypoint.value }
+  }
+  return plan
+}
+
+/** The primary source: `primary: true`, else the first git source, else the first source. */
+export function primaryOf(sources: Source[]): Source | undefined {
+  return sources.find((s) => s.primary) ?? sources.find((s) => s.kind === 'git') ?? sources[0]
+}
+
+function checkSources(sources: Source[], errors: SpecError[]): void {
+  const names = new Map<string, Source>()
+  for (const s of sources) {
+    const other = names.get(s.name)
+    if (other) errors.push(new SpecError(`source name "${s.name}" is used twice (also at line ${other.origin.line}): give one a different \`name:\``, s.origin))
+    else names.set(s.name, s)
+  }
+  for (let i = 0; i < sources.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const [a, b] = [sources[i]!, sources[j]!]
+      if (overlaps(a.dest, b.dest)) {
+        errors.push(
+          new SpecError(
+            `destination "${a.relPath}" of source "${a.name}" overlaps "${b.relPath}" of source "${b.name}": each source lands whole in its own directory`,
+            a.origin
+          )
+        )
+      }
+    }
+  }
+  const primaries = sources.filter((s) => s.primary)
+  if (primaries.length > 1)
+    errors.push(new SpecError(`only one source can be \`primary: true\`; found ${primaries.map((s) => `"${s.name}"`).join(', ')}`, primaries[1]!.origin))
+}
+
+function selectOnly(sources: Source[], only: string[]): Source[] {
+  if (only.length === 0) return sources
+  const names = sources.map((s) => s.name)
+  const unknown = only.filter((n) => !names.includes(n))
+  if (unknown.length) {
+    throw new SpecError(
+      `input \`only\` names unknown source${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"${didYouMean(n, names)}`).join(', ')}; sources are: ${names.join(', ')}`
+    )
+  }
+  return sources.filter((s) => only.includes(s.name))
+}

@@ -1,0 +1,80 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { Output } from './constants.js'
+import type { Host } from './host/host.js'
+import { lockFile, plannedSourcesOutput, sourcesOutput } from './report/outputs.js'
+import { planText, summaryMarkdown } from './report/summary.js'
+import { SecretStore } from './connections/store.js'
+import type { Settings } from './inputs.js'
+import type { Plan } from './spec/model.js'
+import { buildPlan, primaryOf } from './plan.js'
+import type { Cleanup } from './fetchers/shared/cleanup.js'
+import { fetchAll, type Outcome } from './fetchers/fetch-all.js'
+import { applyFrozen } from './report/lock.js'
+import { writeFileAtomic } from './fetchers/shared/landing.js'
+import { exposeConnections, writeSecretFiles } from './connections/secret-files.js'
+
+export interface RunResult {
+  plan: Plan
+  outcomes: Outcome[]
+}
+
+/** The whole job, shared by the action and the CLI: plan, fetch, report. Throws on any failure. */
+export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup): Promise<RunResult> {
+  // Everything in the `secrets` input is a secret, used or not.
+  for (const v of Object.values(settings.secrets ?? {})) if (typeof v === 'string') host.redactor.add(v)
+  const store = new SecretStore({
+    env: settings.env,
+    redactor: host.redactor,
+    warn: (m) => host.warning(m),
+    ...(settings.secrets ? { input: settings.secrets } : {})
+  })
+  const plan = await buildPlan(settings, store, (w) => host.warning(w.message, w.location))
+  const frozen = settings.frozen ? await applyFrozen(plan, settings.frozen, settings.workspace) : undefined
+  if (frozen) host.info(`frozen: replaying ${settings.frozen} — every source pinned to what it recorded`)
+  host.info(planText(plan))
+
+  const primary = primaryOf(plan.sources)
+  if (settings.dryRun) {
+    host.info('dry run: nothing fetched, nothing written')
+    if (primary) host.setOutput(Output.Path, primary.dest)
+    // The plan as data, so a workflow can fan out one job per source (fetch-matrix.yml).
+    host.setOutput(Output.Sources, JSON.stringify(plannedSourcesOutput(plan.sources)))
+    return { plan, outcomes: [] }
+  }
+
+  await writeSecretFiles(plan, store, settings, host, cleanup)
+  exposeConnections(plan, store, settings, host)
+  const outcomes = await fetchAll(plan.sources, settings, host, cleanup, frozen)
+
+  host.setOutput(Output.Sources, JSON.stringify(sourcesOutput(outcomes)))
+  const primaryOutcome = outcomes.find((o) => o.source === primary)
+  if (primary) host.setOutput(Output.Path, primary.dest)
+  if (primaryOutcome?.result?.commit) {
+    host.setOutput(Output.Commit, primaryOutcome.result.commit)
+    host.setOutput(Output.Ref, primaryOutcome.result.ref ?? '')
+  }
+  await host.summary(summaryMarkdown(plan, outcomes))
+
+  const failed = outcomes.filter((o) => o.error)
+  if (failed.length) {
+    for (const f of failed) host.error(f.error instanceof Error ? f.error.message : String(f.error))
+    const names = failed.map((f) => f.source.name).join(', ')
+    throw new Error(`${failed.length} of ${outcomes.length} source(s) failed: ${names}. The others landed complete; no lock file was written.`)
+  }
+
+  if (plan.entrypoint) {
+    const source = plan.sources.find((s) => s.name === plan.entrypoint!.source)!
+    const file = path.resolve(source.dest, plan.entrypoint.path)
+    if (!(await fs.stat(file).catch(() => undefined))?.isFile()) {
+      throw new Error(`entry point "${plan.entrypoint.path}" does not exist in source "${source.name}" (looked for ${file})`)
+    }
+    host.setOutput(Output.Entrypoint, file)
+  }
+
+  // Written last, atomically: a lock file only ever describes a run that completed.
+  const lock = lockFile(plan, outcomes)
+  await writeFileAtomic(settings.lockFile, host.redactor.redact(JSON.stringify(lock, null, 2)) + '\n')
+  host.setOutput(Output.LockFile, settings.lockFile)
+  return { plan, outcomes }
+}
