@@ -15,5 +15,23 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }]
     }
   },
-  { files: ['scripts/**', 'bench/**', 'test/**'], rules: { 'no-console': 'off' } }
+  { files: ['scripts/**', 'bench/**', 'test/**'], rules: { 'no-console': 'off' } },
+  {
+    // Secret values are read only in connections/: everything else gets typed credentials.
+    files: ['src/**'],
+    ignores: ['src/connections/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/connections/secret.js', '**/connections/secret'],
+              message: 'Only connections/ reads secret values: ask connections/ for a typed credential instead.'
+            }
+          ]
+        }
+      ]
+    }
+  }
 )

@@ -6,14 +6,21 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { kinds } from '../src/fetchers/registry.js'
+import { UNUSABLE_CONNECTION_KINDS } from '../src/spec/model.js'
 import { connectionSchemaForJson, nativeSpecSchema, sourceSchema } from '../src/spec/schema.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const connection = connectionSchemaForJson()
+// Kinds that cannot back a source on a runner are accepted in a catalog with any schema.
+const unusable = Object.fromEntries(Object.keys(UNUSABLE_CONNECTION_KINDS).map((k) => [k, z.looseObject({})]))
+const connection = connectionSchemaForJson({ ...kinds.connectionSchemas, ...unusable })
 const spec = nativeSpecSchema.extend({
   connections: z.array(connection).optional().describe('The connections catalog (Polyaxon connection schema)'),
   artifactsStore: connection.optional().describe('Default connection for sources with `artifacts`/`paths` and no connection'),
-  sources: z.array(sourceSchema).min(1).describe('What to fetch, in order')
+  sources: z
+    .array(sourceSchema(kinds.list.map((k) => k.kind)))
+    .min(1)
+    .describe('What to fetch, in order')
 })
 const json = {
   $id: 'https://github.com/fetch-sources/fetch-sources/schema/run-spec.schema.json',

@@ -1,13 +1,11 @@
-import * as fs from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { Input } from './constants.js'
 import { errorMessage } from './util/errors.js'
 import { createCliHost } from './host/cli.js'
-import { reportError } from './main.js'
+import { reportError } from './host/report-error.js'
 import { Cleanup, removeOwned } from './fetchers/shared/cleanup.js'
 import { runFetch } from './run.js'
-import { parseSecretValue } from './connections/secret.js'
-import { parseSettings, type RawInputs } from './inputs.js'
+import { readSecretsFile } from './connections/secrets-file.js'
+import { Input, parseSettings, type RawInputs } from './inputs.js'
 
 const USAGE = `usage: fetch-sources [--spec FILE|YAML] [--url URL [--revision REV] [--path DIR]] [options]
 
@@ -50,14 +48,6 @@ const FLAGS = {
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
-
-async function readSecretsFile(file: string): Promise<string> {
-  const text = await fs.readFile(file, 'utf8')
-  if (text.trim().startsWith('{')) return text
-  const fields = parseSecretValue(text)
-  if (!fields) throw new Error(`--secrets-file ${file}: expected a JSON object or KEY=VALUE lines`)
-  return JSON.stringify(fields)
-}
 
 /** The CLI: same settings and code path as the action; returns the exit code. */
 export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<number> {

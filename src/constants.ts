@@ -1,22 +1,3 @@
-/** Input names exactly as action.yml declares them. */
-export enum Input {
-  Spec = 'spec',
-  Connections = 'connections',
-  Secrets = 'secrets',
-  Url = 'url',
-  Revision = 'revision',
-  Path = 'path',
-  Workspace = 'workspace',
-  Only = 'only',
-  DryRun = 'dry-run',
-  PersistCredentials = 'persist-credentials',
-  Concurrency = 'concurrency',
-  Token = 'token',
-  LockFile = 'lock-file',
-  Frozen = 'frozen',
-  ExposeConnections = 'expose-connections'
-}
-
 export enum Output {
   Commit = 'commit',
   Ref = 'ref',

@@ -1,7 +1,26 @@
+import * as core from '@actions/core'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { Input } from './constants.js'
 import { SpecError } from './util/errors.js'
+
+/** Input names exactly as action.yml declares them. */
+export enum Input {
+  Spec = 'spec',
+  Connections = 'connections',
+  Secrets = 'secrets',
+  Url = 'url',
+  Revision = 'revision',
+  Path = 'path',
+  Workspace = 'workspace',
+  Only = 'only',
+  DryRun = 'dry-run',
+  PersistCredentials = 'persist-credentials',
+  Concurrency = 'concurrency',
+  Token = 'token',
+  LockFile = 'lock-file',
+  Frozen = 'frozen',
+  ExposeConnections = 'expose-connections'
+}
 
 /** Every input, read once, typed; the rest of the code takes this instead of reading inputs. */
 export interface Settings {
@@ -29,6 +48,11 @@ export interface Settings {
 }
 
 export type RawInputs = Record<Input, string | undefined>
+
+/** The action's inputs, read here and only here. */
+export function readInputs(): RawInputs {
+  return Object.fromEntries(Object.values(Input).map((name) => [name, core.getInput(name)])) as RawInputs
+}
 
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE', '']

@@ -1,17 +1,16 @@
 import { createHash } from 'node:crypto'
 import * as path from 'node:path'
-import { SpecError, SpecErrors } from './util/errors.js'
-import type { SecretStore } from './connections/store.js'
-import type { Settings } from './inputs.js'
-import { didYouMean } from './util/suggest.js'
-import { kindOfUrl } from './util/urls.js'
 import { buildCatalog, catalogEntries, parseConnection } from './connections/catalog.js'
+import { kindOfUrl, kinds } from './fetchers/registry.js'
+import type { Settings } from './inputs.js'
 import { translate } from './spec/dialects/index.js'
 import { SpecDocument } from './spec/document.js'
 import { loadDocument } from './spec/load.js'
-import type { Plan, Source } from './spec/model.js'
-import { buildSource } from './spec/sources.js'
+import type { Plan, SourceBase } from './spec/model.js'
+import { buildSource, type SecretResolver } from './spec/sources.js'
 import type { Located, Translation } from './spec/translation.js'
+import { SpecError, SpecErrors } from './util/errors.js'
+import { didYouMean } from './util/suggest.js'
 
 /** Quick mode: the `url`/`revision`/`path` inputs as a one-source translation. */
 function quickTranslation(settings: Settings): { translation: Translation; text: string } {
@@ -39,7 +38,7 @@ function overlaps(a: string, b: string): boolean {
  * Spec + catalog + secrets → a fully checked plan. Collects every spec problem it can before
  * failing, so one run shows them all.
  */
-export async function buildPlan(settings: Settings, secrets: SecretStore, warn: (e: SpecError) => void): Promise<Plan> {
+export async function buildPlan(settings: Settings, secrets: SecretResolver, warn: (e: SpecError) => void): Promise<Plan> {
   const errors: SpecError[] = []
   let translation: Translation | undefined
   let specText: string
@@ -52,7 +51,11 @@ export async function buildPlan(settings: Settings, secrets: SecretStore, warn: 
     const doc = await loadDocument(settings.spec, settings.workspace, 'spec')
     specText = doc.text
     specFile = doc.file
-    translation = translate(doc, errors)
+    translation = translate(
+      doc,
+      errors,
+      kinds.list.map((k) => k.kind)
+    )
   }
 
   let catalogText = ''
@@ -65,21 +68,21 @@ export async function buildPlan(settings: Settings, secrets: SecretStore, warn: 
   if (!translation) throw errors.length === 1 ? errors[0]! : new SpecErrors(errors)
   for (const w of translation.warnings) warn(w)
 
-  const catalog = buildCatalog(translation.connections, inputCatalog.connections, errors)
+  const catalog = buildCatalog(translation.connections, inputCatalog.connections, kinds, errors)
   let artifactsStore: string | undefined
   const storeEntry: Located<unknown> | undefined = translation.artifactsStore ?? inputCatalog.artifactsStore
   if (storeEntry) {
-    const store = parseConnection(storeEntry, errors)
+    const store = parseConnection(storeEntry, kinds, errors)
     if (store) {
       artifactsStore = store.name
       if (!catalog.has(store.name)) catalog.set(store.name, store)
     }
   }
 
-  const sources: Source[] = []
+  const sources: SourceBase[] = []
   for (const draft of translation.sources) {
     try {
-      sources.push(buildSource(draft, { catalog, workspace: settings.workspace, secrets, ...(artifactsStore ? { artifactsStore } : {}) }))
+      sources.push(buildSource(draft, { catalog, workspace: settings.workspace, secrets, kinds, ...(artifactsStore ? { artifactsStore } : {}) }))
     } catch (e) {
       if (e instanceof SpecError) errors.push(e)
       else throw e
@@ -114,12 +117,12 @@ export async function buildPlan(settings: Settings, secrets: SecretStore, warn: 
 }
 
 /** The primary source: `primary: true`, else the first git source, else the first source. */
-export function primaryOf(sources: Source[]): Source | undefined {
+export function primaryOf<S extends SourceBase>(sources: S[]): S | undefined {
   return sources.find((s) => s.primary) ?? sources.find((s) => s.kind === 'git') ?? sources[0]
 }
 
-function checkSources(sources: Source[], errors: SpecError[]): void {
-  const names = new Map<string, Source>()
+function checkSources(sources: SourceBase[], errors: SpecError[]): void {
+  const names = new Map<string, SourceBase>()
   for (const s of sources) {
     const other = names.get(s.name)
     if (other) errors.push(new SpecError(`source name "${s.name}" is used twice (also at line ${other.origin.line}): give one a different \`name:\``, s.origin))
@@ -143,7 +146,7 @@ function checkSources(sources: Source[], errors: SpecError[]): void {
     errors.push(new SpecError(`only one source can be \`primary: true\`; found ${primaries.map((s) => `"${s.name}"`).join(', ')}`, primaries[1]!.origin))
 }
 
-function selectOnly(sources: Source[], only: string[]): Source[] {
+function selectOnly(sources: SourceBase[], only: string[]): SourceBase[] {
   if (only.length === 0) return sources
   const names = sources.map((s) => s.name)
   const unknown = only.filter((n) => !names.includes(n))

@@ -1,18 +1,18 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { Output } from './constants.js'
-import type { Host } from './host/host.js'
-import { lockFile, plannedSourcesOutput, sourcesOutput } from './report/outputs.js'
-import { planText, summaryMarkdown } from './report/summary.js'
+import { exposedVariables, writeSecretFiles } from './connections/secret-files.js'
 import { SecretStore } from './connections/store.js'
-import type { Settings } from './inputs.js'
-import type { Plan } from './spec/model.js'
-import { buildPlan, primaryOf } from './plan.js'
-import type { Cleanup } from './fetchers/shared/cleanup.js'
+import { Output } from './constants.js'
 import { fetchAll, type Outcome } from './fetchers/fetch-all.js'
-import { applyFrozen } from './report/lock.js'
+import type { Cleanup } from './fetchers/shared/cleanup.js'
 import { writeFileAtomic } from './fetchers/shared/landing.js'
-import { exposeConnections, writeSecretFiles } from './connections/secret-files.js'
+import type { Host } from './host/host.js'
+import type { Settings } from './inputs.js'
+import { buildPlan, primaryOf } from './plan.js'
+import { applyFrozen, lockFile } from './report/lock.js'
+import { plannedSourcesOutput, sourcesOutput } from './report/outputs.js'
+import { planText, summaryMarkdown } from './report/summary.js'
+import type { Plan } from './spec/model.js'
 
 export interface RunResult {
   plan: Plan
@@ -21,13 +21,12 @@ export interface RunResult {
 
 /** The whole job, shared by the action and the CLI: plan, fetch, report. Throws on any failure. */
 export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup): Promise<RunResult> {
-  // Everything in the `secrets` input is a secret, used or not.
-  for (const v of Object.values(settings.secrets ?? {})) if (typeof v === 'string') host.redactor.add(v)
   const store = new SecretStore({
     env: settings.env,
     redactor: host.redactor,
     warn: (m) => host.warning(m),
-    ...(settings.secrets ? { input: settings.secrets } : {})
+    ...(settings.secrets ? { input: settings.secrets } : {}),
+    ...(settings.token ? { token: settings.token } : {})
   })
   const plan = await buildPlan(settings, store, (w) => host.warning(w.message, w.location))
   const frozen = settings.frozen ? await applyFrozen(plan, settings.frozen, settings.workspace) : undefined
@@ -43,9 +42,18 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup)
     return { plan, outcomes: [] }
   }
 
-  await writeSecretFiles(plan, store, settings, host, cleanup)
+  for (const written of await writeSecretFiles(plan, store, settings.tempRoot, cleanup)) {
+    host.info(`secret "${written.secret}" of connection "${written.connection}" written to ${written.dir} (${written.files} file(s))`)
+  }
   exposeConnections(plan, store, settings, host)
-  const outcomes = await fetchAll(plan.sources, settings, host, cleanup, frozen)
+  const options = {
+    env: settings.env,
+    tempRoot: settings.tempRoot,
+    concurrency: settings.concurrency,
+    persistCredentials: settings.persistCredentials,
+    server: { url: settings.serverUrl, ...(store.serverToken() ? { token: store.serverToken()! } : {}) }
+  }
+  const outcomes = await fetchAll(plan.sources, options, host, cleanup, frozen)
 
   host.setOutput(Output.Sources, JSON.stringify(sourcesOutput(outcomes)))
   const primaryOutcome = outcomes.find((o) => o.source === primary)
@@ -77,4 +85,23 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup)
   await writeFileAtomic(settings.lockFile, host.redactor.redact(JSON.stringify(lock, null, 2)) + '\n')
   host.setOutput(Output.LockFile, settings.lockFile)
   return { plan, outcomes }
+}
+
+/** Polyaxon `run.connections`: export the connections' secret keys as masked env vars, on request. */
+function exposeConnections(plan: Plan, store: SecretStore, settings: Settings, host: Host): void {
+  if (plan.exposeConnections.length === 0) return
+  if (!settings.exposeConnections) {
+    host.info(
+      `the spec's main container uses connections ${plan.exposeConnections.join(', ')}; set \`expose-connections: true\` to export their secrets as environment variables`
+    )
+    return
+  }
+  for (const exposed of exposedVariables(plan, store)) {
+    if (!exposed.variables) {
+      host.warning(`connection "${exposed.connection}" has no secret with keys to expose`)
+      continue
+    }
+    for (const [key, value] of Object.entries(exposed.variables)) host.exportVariable(key, value)
+    host.info(`exported the keys of secret "${exposed.secret}" (connection "${exposed.connection}") as environment variables: ${exposed.keys.join(', ')}`)
+  }
 }

@@ -3,8 +3,8 @@ import * as fs from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Source } from '../src/spec/model.js'
 import { runSpec, tempDir } from './helpers/harness.js'
+import type { Source } from './helpers/plan.js'
 
 /** examples/<dialect>.yaml: each one validates and plans as documented; Polyaxon's runs locally. */
 
@@ -96,7 +96,7 @@ describe('docs/dialects.md: each example equals the native spec shown beside it'
     expect(fromExample.error).toBeUndefined()
     expect(fromNative.error).toBeUndefined()
     expect(fromNative.result!.plan.sources.length).toBeGreaterThan(0)
-    expect(fromExample.result!.plan.sources.map(shape)).toEqual(fromNative.result!.plan.sources.map(shape))
+    expect((fromExample.result!.plan.sources as Source[]).map(shape)).toEqual((fromNative.result!.plan.sources as Source[]).map(shape))
     expect(fromExample.result!.plan.entrypoint).toEqual(fromNative.result!.plan.entrypoint)
   })
 })

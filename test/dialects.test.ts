@@ -1,8 +1,8 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Source } from '../src/spec/model.js'
-import { planOf, WORKSPACE, type PlanOutcome } from './helpers/plan.js'
+import { planOf, WORKSPACE, type PlanOutcome, type Source } from './helpers/plan.js'
+import { rawOf } from './helpers/secrets.js'
 
 /**
  * The four seed dialects: each documented example, loaded verbatim from its fixture, planned
@@ -34,7 +34,7 @@ async function planFixture(spec: string, catalog?: string): Promise<PlanOutcome 
 
 /** The fields that decide what lands where, in a stable, comparable shape. */
 function fields(s: Source): Record<string, unknown> {
-  const base = { name: s.name, kind: s.kind, relPath: s.relPath, dest: s.dest, primary: s.primary, connection: s.connection, secret: s.secret?.raw }
+  const base = { name: s.name, kind: s.kind, relPath: s.relPath, dest: s.dest, primary: s.primary, connection: s.connection, secret: rawOf(s.secret) }
   switch (s.kind) {
     case 'git':
       return {
@@ -343,7 +343,7 @@ describe('gradient: documented example', () => {
     const spec =
       'repositories:\n  mountPath: /repos\n  repositories:\n    - {url: "https://github.com/o/r", name: r, ref: v2, username: u, password: "SECRET:paperspace-github-token"}\n'
     const out = await planOf(spec, { secrets: SECRETS })
-    expect(out.plan!.sources.map((s) => [s.relPath, (s as { revision: string }).revision, s.secret?.raw])).toEqual([['repos/r', 'v2', 'u:ghp_paperspace']])
+    expect(out.plan!.sources.map((s) => [s.relPath, (s as { revision: string }).revision, rawOf(s.secret)])).toEqual([['repos/r', 'v2', 'u:ghp_paperspace']])
   })
 })
 
@@ -406,7 +406,7 @@ describe('zenml: documented examples', () => {
   it('a `{{ name }}` token uses the whole secret', async () => {
     const spec = 'code_repository: {type: github, owner: o, repository: r, token: "{{ git-secret }}"}\ncommit: abcdef0\n'
     const out = await planOf(spec, { secrets: SECRETS })
-    expect(out.plan!.sources.map((s) => [s.name, s.secret?.raw])).toEqual([['r', 'ghp_private']])
+    expect(out.plan!.sources.map((s) => [s.name, rawOf(s.secret)])).toEqual([['r', 'ghp_private']])
   })
 })
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { objectDrift } from '../src/report/lock.js'
+import { objectDrift } from '../src/fetchers/shared/objects.js'
 import { runSpec, tempDir } from './helpers/harness.js'
 
 describe('frozen replay from the lock file', () => {

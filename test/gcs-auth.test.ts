@@ -2,8 +2,9 @@ import { generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { gcsAuth, parseGsUri } from '../src/fetchers/gcs/client.js'
-import { parseSecretValue, type Secret } from '../src/connections/secret.js'
+import { gcsAuth } from '../src/connections/gcp.js'
+import { parseGsUri } from '../src/fetchers/gcs/client.js'
+import { secretOf } from './helpers/secrets.js'
 import { tempDir } from './helpers/harness.js'
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 })
@@ -16,10 +17,7 @@ const key = {
 }
 
 /** A secret as the store builds it: fields when the value has keys. */
-function secret(raw: string): Secret {
-  const fields = parseSecretValue(raw)
-  return { name: 'gcp', foundIn: 'secrets input', raw, ...(fields ? { fields } : {}) }
-}
+const secret = (raw: string) => secretOf(raw, 'gcp')
 
 let dir: string
 beforeAll(async () => {

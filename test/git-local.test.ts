@@ -2,6 +2,8 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildAuth } from '../src/fetchers/git/credentials.js'
+import { gitCredential } from '../src/connections/git.js'
+import { createSecret } from '../src/connections/secret.js'
 import { Git, GitCommandError } from '../src/fetchers/git/git.js'
 import { conePatterns } from '../src/fetchers/git/repo.js'
 import { parseLsRemote } from '../src/fetchers/git/revision.js'
@@ -88,8 +90,7 @@ describe('transports git itself refuses', () => {
       url: 'https://example.invalid/x.git',
       credentials: [],
       knownHosts: [],
-      dir: path.join(root, 'auth'),
-      redactor: new Redactor()
+      dir: path.join(root, 'auth')
     })
     const marker = path.join(root, 'pwned')
     const err = await git.exec(['ls-remote', '--end-of-options', `ext::sh -c touch% ${marker}`], { env: auth.env }).catch((e: unknown) => e)
@@ -126,14 +127,12 @@ describe('pieces', () => {
 
   it('credentials travel by environment, masked in base64 form too', async () => {
     const redactor = new Redactor()
+    const secret = createSecret('s', 'secrets input', 'tok-abcdef123', (d) => void redactor.add(d))
     const auth = await buildAuth({
       url: 'https://git.example.com/a/b.git',
-      credentials: [
-        { url: 'https://git.example.com/a/b.git', credential: { kind: 'basic', user: 'x-access-token', password: 'tok-abcdef123', from: 'secret "s"' } }
-      ],
+      credentials: [{ url: 'https://git.example.com/a/b.git', credential: gitCredential(secret, 'x-access-token') }],
       knownHosts: [],
-      dir: path.join(root, 'auth2'),
-      redactor
+      dir: path.join(root, 'auth2')
     })
     const b64 = Buffer.from('x-access-token:tok-abcdef123').toString('base64')
     expect(Object.values(auth.env)).toContain(`AUTHORIZATION: basic ${b64}`)

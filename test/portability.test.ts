@@ -2,7 +2,8 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { resolveInside } from '../src/spec/sources.js'
-import { fileUrlOf, kindOfUrl } from '../src/util/urls.js'
+import { kindOfUrl } from '../src/fetchers/registry.js'
+import { fileUrlOf } from '../src/util/urls.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 

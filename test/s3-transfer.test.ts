@@ -3,8 +3,9 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolveS3Location } from '../src/fetchers/s3/client.js'
-import type { BucketSource } from '../src/spec/model.js'
+import type { BucketSource } from '../src/fetchers/bucket.js'
 import { runSpec, tempDir } from './helpers/harness.js'
+import { secretOf } from './helpers/secrets.js'
 import { ACCESS_KEY_ID, startS3, type S3TestServer } from './servers/s3.js'
 
 let s3: S3TestServer
@@ -167,7 +168,7 @@ describe('oci and endpoints', () => {
       endpoint: 'http://minio:9000',
       forcePathStyle: true
     })
-    const secret = (fields: Record<string, string>) => ({ name: 'k', foundIn: 'secrets input' as const, raw: JSON.stringify(fields), fields })
+    const secret = (fields: Record<string, string>) => secretOf(JSON.stringify(fields), 'k')
     expect(() => resolveS3Location({ ...s3src, secret: secret({ AWS_ACCESS_KEY_ID: 'AKIA' }) }, { env: {} })).toThrow(
       /has AWS_ACCESS_KEY_ID but no AWS_SECRET_ACCESS_KEY/
     )

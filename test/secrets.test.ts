@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { SpecError } from '../src/util/errors.js'
 import { Redactor, derivedForms } from '../src/connections/redactor.js'
 import { normaliseSecretName, parseSecretValue, secretField } from '../src/connections/secret.js'
+import { rawOf, secretOf } from './helpers/secrets.js'
 import { SecretStore } from '../src/connections/store.js'
 
 function store(input: Record<string, unknown> | undefined, env: Record<string, string> = {}) {
@@ -25,7 +26,7 @@ describe('secret lookup order', () => {
     ['then env normalised', undefined, { GITLAB_CONNECTION: 'env-normalised' }, 'env-normalised', 'environment']
   ])('%s', (_, input, env, value, where) => {
     const found = store(input, env).s.find('gitlab-connection')
-    expect(found?.raw).toBe(value)
+    expect(rawOf(found)).toBe(value)
     expect(found?.foundIn).toBe(where)
   })
 
@@ -68,7 +69,7 @@ describe('secret value formats', () => {
   })
 
   it('reads a field by exact or normalised key', () => {
-    const secret = { name: 's', foundIn: 'environment' as const, raw: '', fields: { POLYAXON_GIT_CREDENTIALS: 'tok' } }
+    const secret = secretOf(JSON.stringify({ POLYAXON_GIT_CREDENTIALS: 'tok' }), 's')
     expect(secretField(secret, 'polyaxon-git-credentials')).toBe('tok')
     expect(secretField(secret, 'MISSING', 'POLYAXON_GIT_CREDENTIALS')).toBe('tok')
     expect(secretField(undefined, 'X')).toBeUndefined()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { fieldsOf } from './helpers/secrets.js'
 import { planOf, WORKSPACE } from './helpers/plan.js'
 
 const CATALOG = `version: 1
@@ -320,7 +321,7 @@ sources:
       timeout: 45,
       dest: `${WORKSPACE}/data`
     })
-    expect(data!.secret?.fields).toEqual({ AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 's3cr3tvalue' })
+    expect(fieldsOf(data!.secret)).toEqual({ AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 's3cr3tvalue' })
     expect(weights).toMatchObject({ kind: 'http', url: 'https://example.org/w.tar.gz', unpack: true, sha256: 'ab'.repeat(32), headers: { 'X-Api': 'v1' } })
     expect(plan!.dialect).toBe('native')
     expect(plan!.specDigest).toMatch(/^sha256:[0-9a-f]{64}$/)

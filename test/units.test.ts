@@ -9,7 +9,8 @@ import { select } from '../src/fetchers/shared/select.js'
 import { isTransient, parseRetryAfter, withRetry } from '../src/fetchers/shared/retry.js'
 import { safeRelative } from '../src/util/safe-path.js'
 import { closest } from '../src/util/suggest.js'
-import { gitUrlProblem, publicUrl } from '../src/util/urls.js'
+import { gitUrlProblem } from '../src/fetchers/git/url.js'
+import { publicUrl } from '../src/util/urls.js'
 import { tempDir } from './helpers/harness.js'
 
 describe('selectors', () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { azureTarget, parseConnectionString, parseWasbUri } from '../src/fetchers/wasb/client.js'
-import { parseSecretValue, type Secret } from '../src/connections/secret.js'
+import { azureTarget, parseConnectionString } from '../src/connections/azure.js'
+import { parseWasbUri } from '../src/fetchers/wasb/client.js'
+import { secretOf } from './helpers/secrets.js'
 
 const KEY = 'a'.repeat(86) + '=='
 
-function secret(raw: string): Secret {
-  const fields = parseSecretValue(raw)
-  return { name: 'az', foundIn: 'secrets input', raw, ...(fields ? { fields } : {}) }
-}
+const secret = (raw: string) => secretOf(raw, 'az')
 
 function target(uri: string, raw?: string, endpoint?: string) {
   const source = { name: 's', uri, options: endpoint ? { endpoint } : {}, ...(raw !== undefined ? { secret: secret(raw) } : {}) }

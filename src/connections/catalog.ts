@@ -2,20 +2,22 @@ import { SpecError } from '../util/errors.js'
 import { didYouMean } from '../util/suggest.js'
 import type { SpecDocument } from '../spec/document.js'
 import { issuesToErrors, parseAt } from '../spec/issues.js'
+import type { Kinds } from '../spec/kinds.js'
 import type { Connection } from '../spec/model.js'
-import { connectionBaseSchema, connectionSchemas } from '../spec/schema.js'
+import { connectionBaseSchema } from '../spec/schema.js'
 import type { Located } from '../spec/translation.js'
 import { z } from 'zod'
 
 /** Validates one catalog entry: the common fields, then `schema:` by its kind. */
-export function parseConnection(entry: Located<unknown>, errors: SpecError[]): Connection | undefined {
-  const base = parseAt(connectionBaseSchema, entry.value, entry.doc, entry.path)
+export function parseConnection(entry: Located<unknown>, kinds: Kinds, errors: SpecError[]): Connection | undefined {
+  const base = parseAt(connectionBaseSchema(kinds.connectionKinds), entry.value, entry.doc, entry.path)
   if (!base.ok) {
     errors.push(...base.errors)
     return undefined
   }
   const { name, kind, description, secret } = base.data
-  const kindSchema = connectionSchemas[kind]
+  // Kinds that cannot back a source (volume claims, registries, …) take any schema.
+  const kindSchema = kinds.connectionSchemas[kind] ?? z.looseObject({})
   const schemaPath = [...entry.path, 'schema']
   const parsed = z.safeParse(kindSchema, base.data.schema ?? {}, { reportInput: true })
   if (!parsed.success) {
@@ -60,7 +62,12 @@ export function catalogEntries(doc: SpecDocument): { connections: Array<Located<
  * Merges catalogs: the spec's own connections win over the `connections` input's of the same name
  * (the input is a shared default catalog; the spec is the more specific word).
  */
-export function buildCatalog(specEntries: Array<Located<unknown>>, inputEntries: Array<Located<unknown>>, errors: SpecError[]): Map<string, Connection> {
+export function buildCatalog(
+  specEntries: Array<Located<unknown>>,
+  inputEntries: Array<Located<unknown>>,
+  kinds: Kinds,
+  errors: SpecError[]
+): Map<string, Connection> {
   const catalog = new Map<string, Connection>()
   for (const [entries, fromSpec] of [
     [inputEntries, false],
@@ -68,7 +75,7 @@ export function buildCatalog(specEntries: Array<Located<unknown>>, inputEntries:
   ] as const) {
     const seen = new Set<string>()
     for (const entry of entries) {
-      const c = parseConnection(entry, errors)
+      const c = parseConnection(entry, kinds, errors)
       if (!c) continue
       if (seen.has(c.name)) {
         errors.push(new SpecError(`connection "${c.name}" is defined twice in the same catalog; rename one`, c.origin))

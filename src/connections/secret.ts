@@ -1,11 +1,54 @@
-/** A secret found for a connection: the raw value and, when it has keys, its fields. */
-export interface Secret {
-  /** The name it was found under (not necessarily the name asked for). */
-  name: string
-  foundIn: 'secrets input' | 'environment'
+import type { SecretHandle } from '../spec/model.js'
+
+/**
+ * A secret is handed around as a handle (its name and where it was found); the value itself is
+ * kept here and only the readers of `connections/` take it out, turning it into the typed
+ * credential a kind needs and masking every form they derive from it. Nothing outside this folder
+ * imports this module (an ESLint rule says so), so no other code can read a secret value.
+ */
+interface SecretValue {
   raw: string
   /** Present when the value is a JSON object or `KEY=VALUE` lines. */
   fields?: Record<string, string>
+  /** Masks a value derived from the secret (a base64 header, a signature) in every output. */
+  mask(derived: string): void
+}
+
+const values = new WeakMap<SecretHandle, SecretValue>()
+
+export type FoundIn = 'secrets input' | 'environment' | 'token input'
+
+class Secret implements SecretHandle {
+  constructor(
+    readonly name: string,
+    readonly foundIn: FoundIn
+  ) {}
+}
+
+/** A handle for `raw`; `mask` registers derived forms with the run's redactor. */
+export function createSecret(name: string, foundIn: FoundIn, raw: string, mask: (derived: string) => void = () => undefined): SecretHandle {
+  const handle = new Secret(name, foundIn)
+  const fields = parseSecretValue(raw)
+  values.set(handle, { raw, ...(fields ? { fields } : {}), mask })
+  return handle
+}
+
+/** The value behind a handle (only for readers in this folder). */
+export function valueOf(handle: SecretHandle): SecretValue {
+  const v = values.get(handle)
+  if (!v) throw new Error(`secret "${handle.name}" was not made by connections/`)
+  return v
+}
+
+/**
+ * A handle with the same name for part of a secret: a single string (one key picked out, `user:`
+ * prepended), read as a single string whatever it looks like, or a subset of its keys.
+ */
+export function deriveSecret(handle: SecretHandle, part: string | { fields: Record<string, string> }): SecretHandle {
+  const from = valueOf(handle)
+  const derived = new Secret(handle.name, handle.foundIn as FoundIn)
+  values.set(derived, typeof part === 'string' ? { raw: part, mask: from.mask } : { raw: from.raw, fields: part.fields, mask: from.mask })
+  return derived
 }
 
 const KEY_VALUE_LINE = /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/
@@ -54,11 +97,19 @@ export function normaliseSecretName(name: string): string {
 }
 
 /** One field of a secret, trying the exact key then the normalised one. */
-export function secretField(secret: Secret | undefined, ...keys: string[]): string | undefined {
-  if (!secret?.fields) return undefined
+export function secretField(secret: SecretHandle | undefined, ...keys: string[]): string | undefined {
+  if (!secret) return undefined
+  const fields = valueOf(secret).fields
+  if (!fields) return undefined
   for (const key of keys) {
-    const v = secret.fields[key] ?? secret.fields[normaliseSecretName(key)]
+    const v = fields[key] ?? fields[normaliseSecretName(key)]
     if (v !== undefined && v !== '') return v
   }
   return undefined
+}
+
+/** The keys of a secret with keys (never their values), for messages. */
+export function secretKeys(secret: SecretHandle): string[] | undefined {
+  const fields = valueOf(secret).fields
+  return fields ? Object.keys(fields) : undefined
 }

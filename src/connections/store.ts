@@ -1,6 +1,9 @@
 import { SpecError, type SourceLocation } from '../util/errors.js'
+import { didYouMean } from '../util/suggest.js'
+import type { SecretHandle } from '../spec/model.js'
+import type { SecretRequest, SecretResolver } from '../spec/sources.js'
 import type { Redactor } from './redactor.js'
-import { normaliseSecretName, parseSecretValue, type Secret } from './secret.js'
+import { createSecret, deriveSecret, normaliseSecretName, secretKeys, valueOf, type FoundIn } from './secret.js'
 
 export interface SecretStoreOptions {
   /** The `secrets` input, parsed: name → value. */
@@ -8,15 +11,26 @@ export interface SecretStoreOptions {
   env: Record<string, string | undefined>
   redactor: Redactor
   warn: (message: string) => void
+  /** The `token` input: the credential for https git URLs on the GitHub server's host. */
+  token?: string
 }
 
 /**
  * Looks secret names up as the contract says: the `secrets` input by exact then normalised name,
- * then environment variables the same two ways. Every value is masked the moment it is read.
+ * then environment variables the same two ways. Every value of the `secrets` input is masked when
+ * the store is made (used or not), every value found the moment it is read.
  */
-export class SecretStore {
-  private readonly cache = new Map<string, Secret | undefined>()
-  constructor(private readonly options: SecretStoreOptions) {}
+export class SecretStore implements SecretResolver {
+  private readonly cache = new Map<string, SecretHandle | undefined>()
+  private readonly token?: SecretHandle
+
+  constructor(private readonly options: SecretStoreOptions) {
+    for (const v of Object.values(options.input ?? {})) if (typeof v === 'string') options.redactor.add(v)
+    if (options.token) {
+      options.redactor.add(options.token)
+      this.token = createSecret('the `token` input', 'token input', options.token, (d) => void options.redactor.add(d))
+    }
+  }
 
   /** The names tried, in order, for messages. */
   static candidates(name: string): string[] {
@@ -24,7 +38,12 @@ export class SecretStore {
     return norm === name ? [name] : [name, norm]
   }
 
-  find(name: string): Secret | undefined {
+  /** The `token` input as a secret, when one was given. */
+  serverToken(): SecretHandle | undefined {
+    return this.token
+  }
+
+  find(name: string): SecretHandle | undefined {
     if (this.cache.has(name)) return this.cache.get(name)
     const found = this.lookup(name)
     if (found) this.protect(found)
@@ -36,7 +55,7 @@ export class SecretStore {
    * The secret or a SpecError naming who needed it and every name tried — never a value.
    * `what` reads like `connection "repo-test"`.
    */
-  require(name: string, what: string, location?: SourceLocation): Secret {
+  require(name: string, what: string, location?: SourceLocation): SecretHandle {
     const found = this.find(name)
     if (found) return found
     const tried = SecretStore.candidates(name)
@@ -50,7 +69,34 @@ export class SecretStore {
     )
   }
 
-  private lookup(name: string): Secret | undefined {
+  /**
+   * A source's secret as its spec asks for it: only some keys (`items`), one key as the whole
+   * value (ZenML `{{ name.key }}`), or the value as the password of `username` (Gradient).
+   */
+  resolve(request: SecretRequest): SecretHandle {
+    const { name, what, location } = request
+    let secret = this.require(name, what, location)
+    const missing = (key: string, listed: string): SpecError =>
+      new SpecError(`secret "${name}" for ${what} has no key "${key}"${listed}${didYouMean(key, secretKeys(secret) ?? [])}`, location)
+    if (request.items?.length) {
+      const fields: Record<string, string> = {}
+      for (const item of request.items) {
+        const v = valueOf(secret).fields?.[item]
+        if (v === undefined) throw missing(item, ' (listed in `items`)')
+        fields[item] = v
+      }
+      secret = deriveSecret(secret, { fields })
+    }
+    if (request.key !== undefined) {
+      const v = valueOf(secret).fields?.[request.key]
+      if (v === undefined) throw missing(request.key, '')
+      secret = deriveSecret(secret, v)
+    }
+    if (request.username !== undefined) secret = deriveSecret(secret, `${request.username}:${valueOf(secret).raw}`)
+    return secret
+  }
+
+  private lookup(name: string): SecretHandle | undefined {
     const { input, env } = this.options
     for (const candidate of SecretStore.candidates(name)) {
       const v = input?.[candidate]
@@ -66,15 +112,15 @@ export class SecretStore {
     return undefined
   }
 
-  private build(name: string, foundIn: Secret['foundIn'], raw: string): Secret {
-    const fields = parseSecretValue(raw)
-    return fields ? { name, foundIn, raw, fields } : { name, foundIn, raw }
+  private build(name: string, foundIn: FoundIn, raw: string): SecretHandle {
+    return createSecret(name, foundIn, raw, (d) => void this.options.redactor.add(d))
   }
 
-  private protect(secret: Secret): void {
+  private protect(secret: SecretHandle): void {
     const { redactor, warn } = this.options
-    const values = secret.fields ? Object.entries(secret.fields) : [['', secret.raw] as const]
-    redactor.add(secret.raw)
+    const { raw, fields } = valueOf(secret)
+    const values = fields ? Object.entries(fields) : [['', raw] as const]
+    redactor.add(raw)
     for (const [key, value] of values) {
       if (value === '') continue
       if (!redactor.add(value)) {

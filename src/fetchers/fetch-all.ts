@@ -1,18 +1,18 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { FetchError, errorMessage } from '../util/errors.js'
-import { fetcherFor } from './registry.js'
-import type { FetchContext, FetchResult, SourceLog } from './types.js'
 import type { Host } from '../host/host.js'
-import type { Settings } from '../inputs.js'
-import type { Source } from '../spec/model.js'
+import type { SourceBase } from '../spec/model.js'
+import { FetchError, errorMessage } from '../util/errors.js'
+import { formatBytes } from '../util/format.js'
+import { kindOf } from './registry.js'
 import type { Cleanup } from './shared/cleanup.js'
-import type { Locked } from '../report/lock.js'
 import { commitStaging, createStaging, exists, recoverStale, removeState, writeState } from './shared/landing.js'
 import { Limiter } from './shared/limiter.js'
+import type { FetchContext, FetchOptions, FetchResult, Locked, SourceLog } from './types.js'
 
+/** What became of one source: its result, or the error that stopped it. */
 export interface Outcome {
-  source: Source
+  source: SourceBase
   result?: FetchResult
   error?: unknown
   seconds: number
@@ -35,20 +35,20 @@ function bufferedLog(host: Host, name: string): SourceLog & { lines: string[] } 
  * Fetches every source concurrently (transfers share one pool of `concurrency` slots), each into
  * staging, swapped into place only when complete. One failing source does not stop the others.
  */
-export async function fetchAll(sources: Source[], settings: Settings, host: Host, cleanup: Cleanup, frozen?: Map<string, Locked>): Promise<Outcome[]> {
-  const limiter = new Limiter(settings.concurrency)
+export async function fetchAll(sources: SourceBase[], options: FetchOptions, host: Host, cleanup: Cleanup, frozen?: Map<string, Locked>): Promise<Outcome[]> {
+  const limiter = new Limiter(options.concurrency)
   const controller = new AbortController()
   return Promise.all(
-    sources.map((source) => fetchOne(source, { settings, host, cleanup, limiter, signal: controller.signal, locked: frozen?.get(source.name), peers: sources }))
+    sources.map((source) => fetchOne(source, { options, host, cleanup, limiter, signal: controller.signal, locked: frozen?.get(source.name), peers: sources }))
   )
 }
 
 async function fetchOne(
-  source: Source,
-  env: { settings: Settings; host: Host; cleanup: Cleanup; limiter: Limiter; signal: AbortSignal; locked: Locked | undefined; peers: readonly Source[] }
+  source: SourceBase,
+  env: { options: FetchOptions; host: Host; cleanup: Cleanup; limiter: Limiter; signal: AbortSignal; locked: Locked | undefined; peers: readonly SourceBase[] }
 ): Promise<Outcome> {
   const started = Date.now()
-  const fetcher = fetcherFor(source)
+  const kind = kindOf(source)
   const log = bufferedLog(env.host, source.name)
   let staging: string | undefined
   let scratch: string | undefined
@@ -57,12 +57,11 @@ async function fetchOne(
     if (recovered.length) log.info(`removed leftovers of an interrupted run: ${recovered.join(', ')}`)
     staging = await createStaging(source.dest)
     env.cleanup.add(staging)
-    await fs.mkdir(env.settings.tempRoot, { recursive: true })
-    scratch = await fs.mkdtemp(path.join(env.settings.tempRoot, 'fetch-sources-scratch-'))
+    await fs.mkdir(env.options.tempRoot, { recursive: true })
+    scratch = await fs.mkdtemp(path.join(env.options.tempRoot, 'fetch-sources-scratch-'))
     env.cleanup.add(scratch)
     const ctx: FetchContext = {
-      host: env.host,
-      settings: env.settings,
+      options: env.options,
       limiter: env.limiter,
       staging,
       scratch,
@@ -75,8 +74,8 @@ async function fetchOne(
         ? { frozen: { commit: env.locked.commit, digest: env.locked.digest, ...(env.locked.objects ? { objects: env.locked.objects } : {}) } }
         : {})
     }
-    log.info(fetcher.describe(source))
-    const result = await fetcher.fetch(source, ctx)
+    log.info(kind.describe(source))
+    const result = await kind.fetch(source, ctx)
     if (result.inPlace) log.info('already up to date')
     else await commitStaging(staging, source.dest)
     if (result.state !== undefined) await writeState(source.dest, result.state)
@@ -97,15 +96,4 @@ async function fetchOne(
       for (const line of log.lines) env.host.info(line)
     })
   }
-}
-
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
-  let v = n
-  let i = 0
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024
-    i++
-  }
-  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`
 }

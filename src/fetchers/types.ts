@@ -1,19 +1,35 @@
-import type { Host } from '../host/host.js'
+import type { KindBuilder } from '../spec/kinds.js'
+import type { SecretHandle, SourceBase } from '../spec/model.js'
+import type { ObjectEntry } from './shared/digest.js'
 import type { Limiter } from './shared/limiter.js'
-import type { Settings } from '../inputs.js'
-import type { Source } from '../spec/model.js'
+import type { SourceLog } from './shared/progress.js'
 
-/** One entry of what a source held, recorded in the lock for digests and frozen replay. */
-export interface ObjectEntry {
-  key: string
-  size: number
-  /** ETag, generation, version id or content hash: whatever the store gives to tell versions apart. */
-  version: string
+export type { ObjectEntry, SourceLog }
+
+/** What a lock file recorded for one source; replay fetches exactly this. */
+export interface Locked {
+  kind: string
+  url: string
+  commit: string
+  ref: string
+  digest: string
+  objects?: ObjectEntry[]
+}
+
+/** The run's settings a fetcher may read: never the secrets or the token themselves. */
+export interface FetchOptions {
+  /** The run's environment (proxies, FETCH_SOURCES_* tuning, cloud SDK defaults). */
+  env: Record<string, string | undefined>
+  /** Root for our temp files: RUNNER_TEMP on a runner, else the OS temp. */
+  tempRoot: string
+  concurrency: number
+  persistCredentials: boolean
+  /** GITHUB_SERVER_URL, and the `token` input as a secret: the credential for https git URLs there. */
+  server: { url: string; token?: SecretHandle }
 }
 
 export interface FetchContext {
-  host: Host
-  settings: Settings
+  options: FetchOptions
   /** Transfer slots shared by every source in the run. */
   limiter: Limiter
   /**
@@ -32,7 +48,7 @@ export interface FetchContext {
    */
   registerCleanup(path: string, options?: { untilPost?: boolean }): void
   /** Every source of the plan (a git source's submodules may use another source's credentials). */
-  peers?: readonly Source[]
+  peers?: readonly SourceBase[]
   /** This source's log: lines are grouped under the source when it finishes. */
   log: SourceLog
   /**
@@ -40,13 +56,6 @@ export interface FetchContext {
    * object listings are compared with `objects` (landObjects does it) and fail on drift.
    */
   frozen?: { commit: string; digest: string; objects?: ObjectEntry[] }
-}
-
-export interface SourceLog {
-  info(message: string): void
-  warning(message: string): void
-  /** Shown at once (outside the group), for long transfers; call at most every few seconds. */
-  progress(message: string): void
 }
 
 export interface FetchResult {
@@ -69,9 +78,20 @@ export interface FetchResult {
   state?: unknown
 }
 
-/** One per kind of source; `fetchers/index.ts` picks it with an exhaustive switch. */
-export interface Fetcher<S extends Source = Source> {
+/**
+ * A kind of source: everything the run needs to know about it, in its own folder. The registry
+ * lists one of these per kind; leaving a member out is a type error.
+ */
+export interface SourceKind<S extends SourceBase = SourceBase> extends KindBuilder {
+  build(ctx: Parameters<KindBuilder['build']>[0]): S
   /** One line for the dry-run plan and the log group; never a secret. */
   describe(source: S): string
+  /** The URL the source is known by before fetching (outputs, lock file); no credentials. */
+  address(source: S): string
+  /** The `revision` the `sources` output shows before fetching ('' when the kind has none). */
+  revision(source: S): string
+  /** Frozen replay: pins the source to what the lock recorded, or says why it cannot. */
+  pin(source: S, locked: Locked): string | undefined
+  /** Fetches into `ctx.staging`; the implementation is loaded on first use (SDKs stay unloaded). */
   fetch(source: S, ctx: FetchContext): Promise<FetchResult>
 }

@@ -1,19 +1,29 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { z } from 'zod'
-import { SpecError } from '../util/errors.js'
-import type { ObjectEntry } from '../fetchers/types.js'
-import { sourceAddress } from './outputs.js'
+import type { Outcome } from '../fetchers/fetch-all.js'
+import { kindOf } from '../fetchers/registry.js'
+import type { Locked, ObjectEntry } from '../fetchers/types.js'
 import type { Plan } from '../spec/model.js'
+import { SpecError } from '../util/errors.js'
+import { sourceOutput, type SourceOutput } from './outputs.js'
 
-/** What a lock file recorded for one source; replay fetches exactly this. */
-export interface Locked {
-  kind: string
-  url: string
-  commit: string
-  ref: string
-  digest: string
-  objects?: ObjectEntry[]
+/** The lock file: the `sources` output plus what replay needs. */
+export interface LockFile {
+  version: 1
+  specDigest: string
+  time: string
+  dialect: string
+  sources: Record<string, SourceOutput & { objects?: ObjectEntry[] }>
+}
+
+export function lockFile(plan: Plan, outcomes: Outcome[], now = new Date()): LockFile {
+  const sources: LockFile['sources'] = {}
+  for (const o of outcomes) {
+    if (!o.result) continue
+    sources[o.source.name] = { ...sourceOutput(o), ...(o.result.objects ? { objects: o.result.objects } : {}) }
+  }
+  return { version: 1, specDigest: plan.specDigest, time: now.toISOString(), dialect: plan.dialect, sources }
 }
 
 const lockSchema = z.object({
@@ -33,10 +43,10 @@ const lockSchema = z.object({
 })
 
 /**
- * `frozen:` — pins every source of the plan to what the lock recorded: git sources to their
- * commit, http sources to their sha256, object sources to their object list (checked for drift
- * when listed). A lock from a different spec is accepted only if the sources it names are the
- * same (kind and address); anything else is an error before anything is fetched.
+ * `frozen:` — pins every source of the plan to what the lock recorded (each kind says how: git
+ * sources to their commit, http sources to their sha256, object sources to their object list,
+ * checked for drift when listed). A lock from a different spec is accepted only if the sources it
+ * names are the same (kind and address); anything else is an error before anything is fetched.
  */
 export async function applyFrozen(plan: Plan, lockPath: string, workspace: string): Promise<Map<string, Locked>> {
   const file = path.resolve(workspace, lockPath)
@@ -55,19 +65,14 @@ export async function applyFrozen(plan: Plan, lockPath: string, workspace: strin
       problems.push(`source "${source.name}" is not in the lock file: run once without \`frozen\` to lock it`)
       continue
     }
-    if (locked.kind !== source.kind || locked.url !== sourceAddress(source)) {
-      problems.push(`source "${source.name}" changed since the lock (${locked.kind} ${locked.url} → ${source.kind} ${sourceAddress(source)})`)
+    const kind = kindOf(source)
+    const address = kind.address(source)
+    if (locked.kind !== source.kind || locked.url !== address) {
+      problems.push(`source "${source.name}" changed since the lock (${locked.kind} ${locked.url} → ${source.kind} ${address})`)
       continue
     }
-    if (source.kind === 'git') {
-      if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(locked.commit)) problems.push(`source "${source.name}": the lock has no commit to replay`)
-      else source.revision = locked.commit
-    } else if (source.kind === 'http') {
-      const sha = /^sha256:([0-9a-f]{64})$/.exec(locked.digest)?.[1]
-      if (sha) source.sha256 = sha
-    } else if (!locked.objects) {
-      problems.push(`source "${source.name}": the lock has no object list to replay (written by an older version?)`)
-    }
+    const problem = kind.pin(source, locked)
+    if (problem) problems.push(`source "${source.name}": ${problem}`)
     pinned.set(source.name, locked)
   }
   if (problems.length) {
@@ -75,21 +80,4 @@ export async function applyFrozen(plan: Plan, lockPath: string, workspace: strin
     throw new SpecError(`cannot replay ${lockPath}${specNote}:\n  ${problems.join('\n  ')}`)
   }
   return pinned
-}
-
-/** Compares a fresh listing with the locked one: the per-source drift report, or undefined. */
-export function objectDrift(locked: readonly ObjectEntry[], now: readonly ObjectEntry[]): string | undefined {
-  const before = new Map(locked.map((o) => [o.key, o]))
-  const after = new Map(now.map((o) => [o.key, o]))
-  const changed = [...after.values()].filter((o) => before.has(o.key) && (before.get(o.key)!.size !== o.size || before.get(o.key)!.version !== o.version))
-  const removed = [...before.keys()].filter((k) => !after.has(k))
-  const added = [...after.keys()].filter((k) => !before.has(k))
-  if (changed.length + removed.length + added.length === 0) return undefined
-  const parts = [
-    changed.length && `${changed.length} object${changed.length > 1 ? 's' : ''} changed`,
-    removed.length && `${removed.length} removed`,
-    added.length && `${added.length} added`
-  ].filter(Boolean)
-  const examples = [...changed.map((o) => `"${o.key}" changed`), ...removed.map((k) => `"${k}" removed`), ...added.map((k) => `"${k}" added`)].slice(0, 5)
-  return `${parts.join(', ')} since the lock (${examples.join(', ')}${changed.length + removed.length + added.length > 5 ? ', …' : ''})`
 }

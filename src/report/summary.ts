@@ -1,8 +1,7 @@
 import type { Outcome } from '../fetchers/fetch-all.js'
-import { formatBytes } from '../fetchers/fetch-all.js'
+import { kindOf } from '../fetchers/registry.js'
 import type { Plan } from '../spec/model.js'
-import { fetcherFor } from '../fetchers/registry.js'
-import { sourceAddress } from './outputs.js'
+import { formatBytes } from '../util/format.js'
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
@@ -12,7 +11,7 @@ export function summaryMarkdown(plan: Plan, outcomes: Outcome[]): string {
     const r = o.result
     const version = r?.commit ? `\`${r.commit.slice(0, 12)}\`${r.ref ? ` (${r.ref})` : ''}` : r?.digest ? `\`${r.digest.slice(0, 19)}…\`` : ''
     const status = o.error ? '❌ failed' : r?.inPlace ? '✅ up to date' : '✅'
-    return `| ${cell(o.source.name)} | ${o.source.kind} | ${cell(r?.url ?? sourceAddress(o.source))} | ${version} | \`${cell(o.source.relPath)}\` | ${r ? `${r.files} / ${formatBytes(r.bytes)}` : ''} | ${o.seconds.toFixed(1)} s | ${status} |`
+    return `| ${cell(o.source.name)} | ${o.source.kind} | ${cell(r?.url ?? kindOf(o.source).address(o.source))} | ${version} | \`${cell(o.source.relPath)}\` | ${r ? `${r.files} / ${formatBytes(r.bytes)}` : ''} | ${o.seconds.toFixed(1)} s | ${status} |`
   })
   return [
     `### fetch-sources (${plan.dialect}${plan.specFile ? `: \`${plan.specFile}\`` : ''})`,
@@ -29,7 +28,7 @@ export function planText(plan: Plan): string {
   const lines = [`plan (${plan.dialect}, detected by ${plan.detectedBy}): ${plan.sources.length} source(s)`]
   for (const s of plan.sources) {
     const secret = s.secret ? `, secret "${s.secret.name}" (${s.secret.foundIn})` : ''
-    lines.push(`  - ${s.name}${s.primary ? ' [primary]' : ''}: ${fetcherFor(s).describe(s)}${s.connection ? ` via connection "${s.connection}"` : ''}${secret}`)
+    lines.push(`  - ${s.name}${s.primary ? ' [primary]' : ''}: ${kindOf(s).describe(s)}${s.connection ? ` via connection "${s.connection}"` : ''}${secret}`)
   }
   if (plan.entrypoint) lines.push(`  entrypoint: ${plan.entrypoint.path} (in ${plan.entrypoint.source})`)
   if (plan.exposeConnections.length) lines.push(`  main-container connections: ${plan.exposeConnections.join(', ')}`)

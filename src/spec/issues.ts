@@ -83,3 +83,14 @@ export function parseAt<T extends AnySchema>(
   if (result.success) return { ok: true, data: result.data as z.output<T> }
   return { ok: false, errors: issuesToErrors(result.error.issues, schema, doc, base) }
 }
+
+/**
+ * The one parse-then-collect step every dialect takes: the parsed value, or undefined with the
+ * located errors added to `errors` (so one run reports every problem).
+ */
+export function collect<T extends AnySchema>(schema: T, value: unknown, doc: SpecDocument, base: DocPath, errors: SpecError[]): z.output<T> | undefined {
+  const parsed = parseAt(schema, value, doc, base)
+  if (parsed.ok) return parsed.data
+  errors.push(...parsed.errors)
+  return undefined
+}

@@ -1,28 +1,15 @@
 import type { SourceLocation } from '../util/errors.js'
-import type { Secret } from '../connections/secret.js'
+import type { Selection } from '../fetchers/shared/select.js'
 
-/** Connection kinds a catalog may hold (Polyaxon's names). Only FETCHABLE ones can back a source. */
-export const CONNECTION_KINDS = [
-  'git',
-  'github',
-  'gitlab',
-  's3',
-  'gcs',
-  'wasb',
-  'oci',
-  'http',
-  'host_path',
-  'volume_claim',
-  'registry',
-  'slack',
-  'custom'
-] as const
-export type ConnectionKind = (typeof CONNECTION_KINDS)[number]
+export type { Selection }
 
-/** What each kind of source is fetched as. github/gitlab connections become git sources. */
-export const SOURCE_KINDS = ['git', 's3', 'gcs', 'wasb', 'oci', 'http', 'host_path'] as const
-export type SourceKind = (typeof SOURCE_KINDS)[number]
-export type BucketKind = 's3' | 'gcs' | 'wasb' | 'oci'
+/** Catalog kinds Polyaxon agents have that cannot back a source on a runner, and why. */
+export const UNUSABLE_CONNECTION_KINDS = {
+  volume_claim: 'a Kubernetes volume claim cannot be mounted on a GitHub runner',
+  registry: 'a container registry holds images, not sources (use docker/login-action)',
+  slack: 'a Slack connection is a notification target, not a source',
+  custom: 'a custom connection has no fetcher'
+} as const
 
 export interface SecretRef {
   name: string
@@ -32,9 +19,19 @@ export interface SecretRef {
   mountPath?: string
 }
 
+/**
+ * A secret found for a source: its name and where it was found. The value is only readable by
+ * `connections/`, which turns it into the typed credential a kind needs.
+ */
+export interface SecretHandle {
+  readonly name: string
+  readonly foundIn: string
+}
+
 export interface Connection {
   name: string
-  kind: ConnectionKind
+  /** A catalog kind (`git`, `github`, `s3`, …, or one of the unusable ones). */
+  kind: string
   description?: string
   /** Kind-specific settings, validated by the kind's schema. */
   schema: Record<string, unknown>
@@ -42,17 +39,10 @@ export interface Connection {
   origin: SourceLocation
 }
 
-/**
- * Which part of a tree to fetch. Empty = everything. `paths` pairs are `[from, to]` with `to`
- * relative to the destination; `files`/`dirs` keep their relative path.
- */
-export interface Selection {
-  files: string[]
-  dirs: string[]
-  paths: Array<[from: string, to: string]>
-}
-
-interface SourceCommon {
+/** What every source has, whatever its kind; each kind's folder adds its own fields. */
+export interface SourceBase {
+  /** The kind that fetches it (`git`, `s3`, …): a name in the registry of kinds. */
+  kind: string
   name: string
   connection?: string
   /** Absolute destination, always inside the workspace. */
@@ -61,72 +51,11 @@ interface SourceCommon {
   relPath: string
   primary: boolean
   /** Resolved secret of the connection (or the source), if any. */
-  secret?: Secret
+  secret?: SecretHandle
   /** Seconds without progress before a transfer is abandoned. */
   timeout?: number
   origin: SourceLocation
 }
-
-export type Submodules = false | true | 'recursive'
-
-/** Proxies for one clone, as the spec's environment gave them (ADS runtime `env`). */
-export interface GitProxy {
-  /** `host:port` of an HTTP CONNECT proxy for ssh transports (used as an ssh ProxyCommand). */
-  ssh?: string
-  http?: string
-  https?: string
-  noProxy?: string
-}
-
-export interface GitSource extends SourceCommon {
-  kind: 'git'
-  url: string
-  /** Branch, tag, SHA or refs/...; undefined = remote HEAD. */
-  revision?: string
-  /** 0 = full history. */
-  depth: number
-  submodules: Submodules
-  shallowSubmodules: boolean
-  lfs: boolean
-  sparse: string[]
-  tags: boolean
-  singleBranch: boolean
-  filter?: string
-  /** Only this directory of the repository lands at `dest` (ZenML). */
-  subdirectory?: string
-  /** Hosting API for a tarball fallback when git is unusable (github/gitlab connections). */
-  provider?: { type: 'github' | 'gitlab'; apiUrl: string; owner: string; repo: string }
-  knownHosts?: string
-  proxy?: GitProxy
-}
-
-export interface BucketSource extends SourceCommon {
-  kind: BucketKind
-  /** `s3://bucket/prefix`, `gs://…`, `wasbs://container@account…/prefix`, `oci://bucket@ns/prefix`. */
-  uri: string
-  /** The connection's schema (endpoint, region, forcePathStyle, requesterPays, …). */
-  options: Record<string, unknown>
-  selection: Selection
-  sync: boolean
-}
-
-export interface HttpSource extends SourceCommon {
-  kind: 'http'
-  url: string
-  unpack: boolean
-  sha256?: string
-  headers?: Record<string, string>
-}
-
-export interface HostPathSource extends SourceCommon {
-  kind: 'host_path'
-  /** Absolute directory or file to copy from. */
-  hostPath: string
-  selection: Selection
-  sync: boolean
-}
-
-export type Source = GitSource | BucketSource | HttpSource | HostPathSource
 
 /** Everything a run will do, fully resolved except for the network. */
 export interface Plan {
@@ -136,7 +65,7 @@ export interface Plan {
   specFile?: string
   /** sha256 of the spec text and the catalog text, for the lock file. */
   specDigest: string
-  sources: Source[]
+  sources: SourceBase[]
   /** ADS entry point, relative to the primary source's destination. */
   entrypoint?: { source: string; path: string }
   /** Connections the main container uses (Polyaxon `run.connections`). */

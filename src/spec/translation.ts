@@ -1,7 +1,15 @@
 import type { SpecError } from '../util/errors.js'
 import type { DocPath, SpecDocument } from './document.js'
-import type { GitProxy } from './model.js'
 import type { SourceSpec } from './schema.js'
+
+/** Proxies for one clone, as the spec's environment gave them (ADS runtime `env`). */
+export interface GitProxy {
+  /** `host:port` of an HTTP CONNECT proxy for ssh transports (used as an ssh ProxyCommand). */
+  ssh?: string
+  http?: string
+  https?: string
+  noProxy?: string
+}
 
 /** A value together with where it was written, so later errors point at the user's file. */
 export interface Located<T> {

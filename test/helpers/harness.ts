@@ -1,12 +1,11 @@
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { Input } from '../../src/constants.js'
 import { createCliHost } from '../../src/host/cli.js'
-import { reportError } from '../../src/main.js'
+import { reportError } from '../../src/host/report-error.js'
 import { Cleanup } from '../../src/fetchers/shared/cleanup.js'
 import { runFetch, type RunResult } from '../../src/run.js'
-import { parseSettings, type RawInputs } from '../../src/inputs.js'
+import { Input, parseSettings, type RawInputs } from '../../src/inputs.js'
 
 /** A fresh directory under the OS temp dir, removed by `cleanupTemp`. */
 export async function tempDir(prefix = 'fs-test-'): Promise<string> {

@@ -1,16 +1,22 @@
 import * as path from 'node:path'
-import { Input } from '../../src/constants.js'
 import { SpecError, SpecErrors } from '../../src/util/errors.js'
 import { Redactor } from '../../src/connections/redactor.js'
 import { SecretStore } from '../../src/connections/store.js'
-import { parseSettings, type RawInputs } from '../../src/inputs.js'
+import type { BucketSource } from '../../src/fetchers/bucket.js'
+import type { GitSource } from '../../src/fetchers/git/source.js'
+import type { HostPathSource } from '../../src/fetchers/host-path/source.js'
+import type { HttpSource } from '../../src/fetchers/http/source.js'
+import { Input, parseSettings, type RawInputs } from '../../src/inputs.js'
 import type { Plan } from '../../src/spec/model.js'
 import { buildPlan } from '../../src/plan.js'
 
 export const WORKSPACE = path.resolve('/tmp/fetch-sources-plan-ws')
 
+/** Every kind's source type, so tests can narrow on `kind`. */
+export type Source = GitSource | BucketSource<'s3' | 'gcs' | 'wasb' | 'oci'> | HttpSource | HostPathSource
+
 export interface PlanOutcome {
-  plan?: Plan
+  plan?: Omit<Plan, 'sources'> & { sources: Source[] }
   errors: SpecError[]
   warnings: SpecError[]
   other?: unknown
@@ -37,7 +43,7 @@ export async function planOf(
       ...(settings.secrets ? { input: settings.secrets } : {})
     })
     const plan = await buildPlan(settings, store, (w) => warnings.push(w))
-    return { plan, errors: [], warnings }
+    return { plan: plan as PlanOutcome['plan'], errors: [], warnings }
   } catch (e) {
     if (e instanceof SpecErrors) return { errors: e.errors, warnings }
     if (e instanceof SpecError) return { errors: [e], warnings }

@@ -1,9 +1,7 @@
-import * as fs from 'node:fs/promises'
 import type { Readable } from 'node:stream'
+import type { GcsAuth } from '../../connections/gcp.js'
 import { FetchError } from '../../util/errors.js'
-import type { Secret } from '../../connections/secret.js'
-import { secretField } from '../../connections/secret.js'
-import type { BucketSource } from '../../spec/model.js'
+import type { BucketSource } from '../bucket.js'
 
 /**
  * Google Cloud Storage behind the few calls the `gcs` fetcher needs. The SDK is imported lazily
@@ -27,67 +25,6 @@ export function parseGsUri(source: Pick<BucketSource, 'name' | 'uri'>): GcsLocat
     )
   }
   return { bucket: m[1]!, prefix: m[2]! }
-}
-
-/** How requests are authorised. `none` is for emulators reached through a custom endpoint. */
-export type GcsAuth =
-  { type: 'key'; credentials: ServiceAccountKey; from: string } | { type: 'token'; token: string; from: string } | { type: 'default' } | { type: 'none' }
-
-export interface ServiceAccountKey {
-  type: string
-  client_email: string
-  private_key: string
-  project_id?: string
-  [key: string]: unknown
-}
-
-function parseKey(source: string, text: string, from: string): ServiceAccountKey {
-  let key: unknown
-  try {
-    key = JSON.parse(text)
-  } catch {
-    // The parser's message may quote the key: say only where it came from.
-    throw new FetchError(source, `${from} is not valid JSON: it should be a service-account key file's content`, { permanent: true })
-  }
-  const k = key as Partial<ServiceAccountKey>
-  if (!k || typeof k !== 'object' || typeof k.type !== 'string')
-    throw new FetchError(source, `${from} is not a Google credentials JSON (no "type")`, { permanent: true })
-  if (k.type === 'service_account' && (typeof k.client_email !== 'string' || typeof k.private_key !== 'string')) {
-    throw new FetchError(source, `${from} is a service-account key without client_email/private_key`, { permanent: true })
-  }
-  return k as ServiceAccountKey
-}
-
-/**
- * The contract's gcs secret formats: the raw value is a service-account JSON key; or fields
- * `GC_KEYFILE_DICT` (the key as JSON), `GC_KEY_PATH` (a key file), `GOOGLE_OAUTH_ACCESS_TOKEN` (what
- * google-github-actions/auth gives with `token_format: access_token`). No secret: the SDK's default
- * chain (Application Default Credentials), or no auth at all against an emulator endpoint.
- */
-export async function gcsAuth(source: string, secret: Secret | undefined, customEndpoint: boolean): Promise<GcsAuth> {
-  if (!secret) return customEndpoint ? { type: 'none' } : { type: 'default' }
-  const where = `secret "${secret.name}"`
-  // The whole value is a credentials JSON: a service-account key, or a workload identity federation config.
-  if (secret.fields?.type !== undefined && secret.raw.trim().startsWith('{'))
-    return { type: 'key', credentials: parseKey(source, secret.raw, where), from: where }
-  const dict = secretField(secret, 'GC_KEYFILE_DICT', 'GOOGLE_CREDENTIALS', 'GCP_CREDENTIALS')
-  if (dict) return { type: 'key', credentials: parseKey(source, dict, `${where} key GC_KEYFILE_DICT`), from: where }
-  const keyPath = secretField(secret, 'GC_KEY_PATH', 'GOOGLE_APPLICATION_CREDENTIALS')
-  if (keyPath) {
-    const text = await fs.readFile(keyPath, 'utf8').catch(() => {
-      throw new FetchError(source, `cannot read the key file named by ${where} key GC_KEY_PATH`, { permanent: true })
-    })
-    return { type: 'key', credentials: parseKey(source, text, `the key file named by ${where}`), from: where }
-  }
-  const token = secretField(secret, 'GOOGLE_OAUTH_ACCESS_TOKEN', 'GC_ACCESS_TOKEN', 'ACCESS_TOKEN')
-  if (token) return { type: 'token', token, from: where }
-  if (!secret.fields && /^ya29\./.test(secret.raw.trim())) return { type: 'token', token: secret.raw.trim(), from: where }
-  throw new FetchError(
-    source,
-    `${where} is not usable for gcs: give a service-account JSON key as its value, or the keys GC_KEYFILE_DICT (key JSON), GC_KEY_PATH (key file path) or GOOGLE_OAUTH_ACCESS_TOKEN; ` +
-      'or drop the secret to use the credentials google-github-actions/auth leaves (Application Default Credentials)',
-    { permanent: true }
-  )
 }
 
 export interface GcsObject {

@@ -1,7 +1,8 @@
 import { FetchError } from '../../util/errors.js'
-import type { BucketSource } from '../../spec/model.js'
+import type { BucketSource } from '../bucket.js'
 import { isTransient, isTransientStatus } from '../shared/retry.js'
-import type { GcsAuth, GcsLocation } from './client.js'
+import type { GcsAuth } from '../../connections/gcp.js'
+import type { GcsLocation } from './client.js'
 
 /**
  * Turns a GCS error that retrying cannot fix (401, 403, 404, other 4xx) into a permanent

@@ -3,26 +3,25 @@ import * as path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream } from 'node:stream/web'
+import { gitCredential } from '../../connections/git.js'
 import { FetchError, errorMessage } from '../../util/errors.js'
 import type { FetchContext, FetchResult } from '../types.js'
-import type { GitSource } from '../../spec/model.js'
 import { withRetry } from '../shared/retry.js'
 import { publicUrl } from '../../util/urls.js'
-import { credentialOf } from './credentials.js'
+import type { GitSource } from './source.js'
 import { walkSize } from './tree-size.js'
 
 type Provider = NonNullable<GitSource['provider']>
 
 /** The token for the hosting API: the source's secret, else the `token` input on its own server. */
 function apiToken(source: GitSource, ctx: FetchContext): string | undefined {
-  if (source.secret) {
-    const c = credentialOf(source.secret, 'x-access-token')
-    return c.kind === 'basic' ? c.password : undefined
-  }
-  const server = new URL(ctx.settings.serverUrl).host
+  const server = new URL(ctx.options.server.url).host
   const api = new URL(source.provider!.apiUrl).host
   const sameServer = api === server || api === `api.${server}` || (source.provider!.type === 'github' && new URL(source.url).host === server)
-  return sameServer && ctx.settings.token ? ctx.settings.token : undefined
+  const secret = source.secret ?? (sameServer ? ctx.options.server.token : undefined)
+  if (!secret) return undefined
+  const c = gitCredential(secret, 'x-access-token')
+  return c.kind === 'basic' ? c.password : undefined
 }
 
 interface Resolved {
@@ -82,7 +81,6 @@ async function viaGitLab(p: Provider, revision: string | undefined, token: strin
 export async function fetchFromApi(source: GitSource, ctx: FetchContext): Promise<FetchResult> {
   const p = source.provider!
   const token = apiToken(source, ctx)
-  if (token) ctx.host.redactor.add(token)
   const unpacked = path.join(ctx.scratch, 'archive')
   const resolved = await ctx.limiter.run(() =>
     withRetry(

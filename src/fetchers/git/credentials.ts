@@ -2,28 +2,10 @@ import { availableParallelism } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import type { Redactor } from '../../connections/redactor.js'
-import { secretField, type Secret } from '../../connections/secret.js'
-import type { GitSource } from '../../spec/model.js'
+import type { GitCredential } from '../../connections/git.js'
+import type { GitSource } from './source.js'
 import { GITHUB_KNOWN_HOSTS } from './known-hosts.js'
 import { httpOrigin, isFileUrl, isSshUrl } from './url.js'
-
-/** What one secret means for git. */
-export type GitCredential = { kind: 'basic'; user: string; password: string; from: string } | { kind: 'ssh'; key: string; knownHosts?: string; from: string }
-
-const KEY_FIELDS = ['SSH_PRIVATE_KEY', 'ssh-privatekey', 'ssh_private_key', 'PRIVATE_KEY', 'id_rsa', 'id_ed25519', 'id_ecdsa']
-const TOKEN_FIELDS = ['POLYAXON_GIT_CREDENTIALS', 'GIT_CREDENTIALS', 'TOKEN', 'GIT_TOKEN', 'GITHUB_TOKEN', 'GITLAB_TOKEN', 'ACCESS_TOKEN', 'PASSWORD']
-const USER_FIELDS = ['USERNAME', 'USER', 'GIT_USERNAME']
-const KNOWN_HOSTS_FIELDS = ['KNOWN_HOSTS', 'known_hosts', 'ssh-known-hosts']
-
-function fromString(value: string, defaultUser: string, from: string): GitCredential {
-  const v = value.trim()
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(v)) return { kind: 'ssh', key: v.endsWith('\n') ? v : `${v}\n`, from }
-  const colon = v.indexOf(':')
-  // `user:password` (Polyaxon's POLYAXON_GIT_CREDENTIALS form) or a bare token.
-  if (colon > 0 && !/\s/.test(v)) return { kind: 'basic', user: v.slice(0, colon), password: v.slice(colon + 1), from }
-  return { kind: 'basic', user: defaultUser, password: v, from }
-}
 
 /**
  * The user name a bare token goes with: GitHub takes `x-access-token`, GitLab `oauth2`; other
@@ -44,26 +26,6 @@ function hostOf(url: string): string | undefined {
   } catch {
     return undefined
   }
-}
-
-/** Reads a git secret: a JSON/KEY=VALUE secret's fields, or a single token, `user:password` or SSH key. */
-export function credentialOf(secret: Secret, defaultUser: string): GitCredential {
-  const from = `secret "${secret.name}"`
-  if (secret.fields) {
-    const key = secretField(secret, ...KEY_FIELDS)
-    const knownHosts = secretField(secret, ...KNOWN_HOSTS_FIELDS)
-    if (key) return { ...(fromString(key, defaultUser, from) as Extract<GitCredential, { kind: 'ssh' }>), ...(knownHosts ? { knownHosts } : {}) }
-    const token = secretField(secret, ...TOKEN_FIELDS)
-    if (token) {
-      const user = secretField(secret, ...USER_FIELDS)
-      const cred = fromString(token, defaultUser, from)
-      return user && cred.kind === 'basic' ? { ...cred, user } : cred
-    }
-    throw new Error(
-      `${from} has none of the keys git reads (${[...TOKEN_FIELDS, ...KEY_FIELDS].join(', ')}); it has: ${Object.keys(secret.fields).join(', ') || 'no keys'}`
-    )
-  }
-  return fromString(secret.raw, defaultUser, from)
 }
 
 /** One credential and the repository URL it was given for. */
@@ -127,7 +89,6 @@ export async function buildAuth(opts: {
   credentials: ScopedCredential[]
   knownHosts: string[]
   dir: string
-  redactor: Redactor
   proxy?: GitSource['proxy']
 }): Promise<GitAuth> {
   const config: Array<[string, string]> = protocolConfig(opts.url)
@@ -144,10 +105,7 @@ export async function buildAuth(opts: {
       const origin = httpOrigin(url)
       if (!origin || claimed.has(origin)) continue
       claimed.add(origin)
-      const basic = Buffer.from(`${credential.user}:${credential.password}`, 'utf8').toString('base64')
-      opts.redactor.add(credential.password)
-      opts.redactor.addOne(basic)
-      const entry: [string, string] = [`http.${origin}.extraheader`, `AUTHORIZATION: basic ${basic}`]
+      const entry: [string, string] = [`http.${origin}.extraheader`, `AUTHORIZATION: ${credential.header}`]
       config.push(entry)
       persistable.push(entry)
       summary.push(`${credential.from} for ${origin}`)

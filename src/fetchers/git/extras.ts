@@ -1,4 +1,4 @@
-import type { GitSource } from '../../spec/model.js'
+import type { GitSource } from './source.js'
 import type { Git } from './git.js'
 
 /**

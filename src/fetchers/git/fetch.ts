@@ -1,42 +1,43 @@
 import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
+import { gitCredential } from '../../connections/git.js'
 import { FetchError, errorMessage } from '../../util/errors.js'
 import { fetchFromApi } from './api-fallback.js'
 import { checkoutSource } from './checkout.js'
-import { buildAuth, configFileText, credentialOf, tokenUser, type GitAuth, type ScopedCredential } from './credentials.js'
+import { buildAuth, configFileText, tokenUser, type GitAuth, type ScopedCredential } from './credentials.js'
 import { gitFailure } from './errors.js'
 import { LfsMissing, fetchLfs, updateSubmodules } from './extras.js'
 import { Git, GitUnavailable } from './git.js'
 import { RevisionNotFound } from './revision.js'
 import { indexSize, walkSize } from './tree-size.js'
 import { httpOrigin, sameRemote } from './url.js'
-import type { GitSource } from '../../spec/model.js'
 import { tuningFor } from '../shared/tuning.js'
 import { withRetry } from '../shared/retry.js'
 import { publicUrl } from '../../util/urls.js'
-import type { FetchContext, FetchResult, Fetcher } from '../types.js'
+import type { FetchContext, FetchResult } from '../types.js'
+import type { GitSource } from './source.js'
 
 /** The source's own credentials first, then those its submodules may need on other hosts. */
 function credentialsFor(source: GitSource, ctx: FetchContext): ScopedCredential[] {
-  const serverUrl = ctx.settings.serverUrl
+  const server = ctx.options.server
   const scoped: ScopedCredential[] = []
   const add = (s: GitSource) => {
     if (!s.secret) return
     try {
-      scoped.push({ url: s.url, credential: credentialOf(s.secret, tokenUser(s.url, s.provider, serverUrl)) })
+      scoped.push({ url: s.url, credential: gitCredential(s.secret, tokenUser(s.url, s.provider, server.url)) })
     } catch (e) {
       if (s === source) throw new FetchError(source.name, errorMessage(e), { permanent: true })
     }
   }
   add(source)
   if (source.submodules) {
-    for (const peer of ctx.peers ?? []) if (peer !== source && peer.kind === 'git') add(peer)
+    for (const peer of ctx.peers ?? []) if (peer !== source && peer.kind === 'git') add(peer as GitSource)
   }
   // The `token` input serves https URLs on the GitHub server's host (the repository itself or its
   // submodules there) when no secret claimed that host first.
-  if (ctx.settings.token && httpOrigin(serverUrl)) {
-    scoped.push({ url: serverUrl, credential: { kind: 'basic', user: 'x-access-token', password: ctx.settings.token, from: 'the `token` input' } })
+  if (server.token && httpOrigin(server.url)) {
+    scoped.push({ url: server.url, credential: gitCredential(server.token, 'x-access-token') })
   }
   return scoped
 }
@@ -73,24 +74,24 @@ async function moveContents(from: string, to: string): Promise<void> {
 }
 
 async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Promise<FetchResult> {
-  const persist = ctx.settings.persistCredentials && !source.subdirectory
-  const authDir = persist ? path.join(ctx.settings.tempRoot, `fetch-sources-git-creds-${randomBytes(6).toString('hex')}`) : path.join(ctx.scratch, 'git-auth')
+  const persist = ctx.options.persistCredentials && !source.subdirectory
+  const authDir = persist ? path.join(ctx.options.tempRoot, `fetch-sources-git-creds-${randomBytes(6).toString('hex')}`) : path.join(ctx.scratch, 'git-auth')
   ctx.registerCleanup(authDir, { untilPost: persist })
   let auth: GitAuth | undefined
   try {
     auth = await buildAuth({
       url: source.url,
       credentials: credentialsFor(source, ctx),
-      knownHosts: [source.knownHosts ?? '', ...(source.submodules ? (ctx.peers ?? []).map((p) => (p.kind === 'git' ? (p.knownHosts ?? '') : '')) : [])].filter(
-        Boolean
-      ),
+      knownHosts: [
+        source.knownHosts ?? '',
+        ...(source.submodules ? (ctx.peers ?? []).map((p) => (p.kind === 'git' ? ((p as GitSource).knownHosts ?? '') : '')) : [])
+      ].filter(Boolean),
       dir: authDir,
-      redactor: ctx.host.redactor,
       ...(source.proxy ? { proxy: source.proxy } : {})
     })
     // A transfer that stalls (under 1 byte/s for the idle timeout) fails and is retried, instead
     // of hanging until the job's own timeout.
-    const tuning = tuningFor(ctx.settings.env, source.timeout)
+    const tuning = tuningFor(ctx.options.env, source.timeout)
     const idleSeconds = Math.max(1, Math.round(tuning.idleMs / 1000))
     const env = { ...auth.env, GIT_HTTP_LOW_SPEED_LIMIT: '1', GIT_HTTP_LOW_SPEED_TIME: String(idleSeconds) }
     const used = auth.summary.find((s) => s.includes(httpOrigin(source.url) ?? '\0') || s.startsWith('SSH key'))
@@ -195,23 +196,19 @@ function gitFor(pathVar: string): Promise<Git> {
   return git
 }
 
-/** `git`, `github` and `gitlab` sources. */
-export const gitFetcher: Fetcher<GitSource> = {
-  describe: (s) => `git ${publicUrl(s.url)}${s.revision ? ` @ ${s.revision}` : ''}${s.depth ? ` (depth ${s.depth})` : ' (full history)'} → ${s.relPath}`,
-
-  async fetch(source, ctx) {
-    let git: Git
-    try {
-      git = await gitFor(process.env.PATH ?? '')
-    } catch (e) {
-      if (!(e instanceof GitUnavailable)) throw e
-      if (!source.provider)
-        throw new FetchError(source.name, `${e.message}: install git ≥ 2.25 (or use a github/gitlab connection, which can fall back to the API archive)`, {
-          permanent: true
-        })
-      ctx.log.warning(`${e.message}: downloading the ${source.provider.type} archive instead (no .git directory, no submodules or LFS)`)
-      return fetchFromApi(source, ctx)
-    }
-    return fetchWithGit(git, source, ctx)
+/** `git`, `github` and `gitlab` sources: with git, else (github/gitlab) the hosting API's archive. */
+export async function fetchGit(source: GitSource, ctx: FetchContext): Promise<FetchResult> {
+  let git: Git
+  try {
+    git = await gitFor(process.env.PATH ?? '')
+  } catch (e) {
+    if (!(e instanceof GitUnavailable)) throw e
+    if (!source.provider)
+      throw new FetchError(source.name, `${e.message}: install git ≥ 2.25 (or use a github/gitlab connection, which can fall back to the API archive)`, {
+        permanent: true
+      })
+    ctx.log.warning(`${e.message}: downloading the ${source.provider.type} archive instead (no .git directory, no submodules or LFS)`)
+    return fetchFromApi(source, ctx)
   }
+  return fetchWithGit(git, source, ctx)
 }

@@ -5,9 +5,9 @@ import * as path from 'node:path'
 import { FetchError } from '../../util/errors.js'
 import { landObjects, type PlannedObject } from '../shared/objects.js'
 import { select } from '../shared/select.js'
-import type { HostPathSource } from '../../spec/model.js'
 import { fileUrlOf } from '../../util/urls.js'
-import type { Fetcher } from '../types.js'
+import type { FetchContext, FetchResult } from '../types.js'
+import type { HostPathSource } from './source.js'
 
 async function listTree(root: string, rel = ''): Promise<Array<{ key: string; size: number }>> {
   const out: Array<{ key: string; size: number }> = []
@@ -36,35 +36,31 @@ async function sha256File(file: string): Promise<string> {
 }
 
 /** `host_path`: a directory (or one file) on the runner, copied with the same selectors as buckets. */
-export const hostPathFetcher: Fetcher<HostPathSource> = {
-  describe: (s) => `copy ${s.hostPath} → ${s.relPath}`,
-
-  async fetch(source, ctx) {
-    const st = await fs.stat(source.hostPath).catch(() => undefined)
-    if (!st) throw new FetchError(source.name, `host path ${source.hostPath} does not exist`, { permanent: true })
-    const single = st.isFile()
-    const root = single ? path.dirname(source.hostPath) : source.hostPath
-    const listing = single ? [{ key: path.basename(source.hostPath), size: st.size }] : await listTree(root)
-    const { selected, unmatched } = select(
-      listing.map((l) => l.key),
-      source.selection
-    )
-    if (unmatched.length) throw new FetchError(source.name, `nothing in ${source.hostPath} matches ${unmatched.join(', ')}`, { permanent: true })
-    const sizes = new Map(listing.map((l) => [l.key, l.size]))
-    const objects: PlannedObject[] = await ctx.limiter.map(selected, async (s) => ({
-      key: s.key,
-      target: s.target,
-      size: sizes.get(s.key)!,
-      version: await sha256File(path.join(root, ...s.key.split('/')))
-    }))
-    const landed = await landObjects({
-      name: source.name,
-      sync: source.sync,
-      identity: `host_path:${source.hostPath}:${JSON.stringify(source.selection)}`,
-      objects,
-      ctx,
-      download: (o, file) => fs.copyFile(path.join(root, ...o.key.split('/')), file)
-    })
-    return { url: fileUrlOf(source.hostPath), ...landed }
-  }
+export async function fetchHostPath(source: HostPathSource, ctx: FetchContext): Promise<FetchResult> {
+  const st = await fs.stat(source.hostPath).catch(() => undefined)
+  if (!st) throw new FetchError(source.name, `host path ${source.hostPath} does not exist`, { permanent: true })
+  const single = st.isFile()
+  const root = single ? path.dirname(source.hostPath) : source.hostPath
+  const listing = single ? [{ key: path.basename(source.hostPath), size: st.size }] : await listTree(root)
+  const { selected, unmatched } = select(
+    listing.map((l) => l.key),
+    source.selection
+  )
+  if (unmatched.length) throw new FetchError(source.name, `nothing in ${source.hostPath} matches ${unmatched.join(', ')}`, { permanent: true })
+  const sizes = new Map(listing.map((l) => [l.key, l.size]))
+  const objects: PlannedObject[] = await ctx.limiter.map(selected, async (s) => ({
+    key: s.key,
+    target: s.target,
+    size: sizes.get(s.key)!,
+    version: await sha256File(path.join(root, ...s.key.split('/')))
+  }))
+  const landed = await landObjects({
+    name: source.name,
+    sync: source.sync,
+    identity: `host_path:${source.hostPath}:${JSON.stringify(source.selection)}`,
+    objects,
+    ctx,
+    download: (o, file) => fs.copyFile(path.join(root, ...o.key.split('/')), file)
+  })
+  return { url: fileUrlOf(source.hostPath), ...landed }
 }

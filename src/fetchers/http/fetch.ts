@@ -4,8 +4,7 @@ import * as path from 'node:path'
 import type { Readable } from 'node:stream'
 import { FetchError } from '../../util/errors.js'
 import { readState } from '../shared/landing.js'
-import { secretField } from '../../connections/secret.js'
-import type { HttpSource } from '../../spec/model.js'
+import { httpAuthorization } from '../../connections/http.js'
 import { archiveTypeOf, unpackArchive } from '../shared/archive.js'
 import { IntegrityError, type Expected } from '../shared/checksum.js'
 import { downloadToFile } from '../shared/download.js'
@@ -14,7 +13,8 @@ import { tuningFor } from '../shared/tuning.js'
 import { parseRetryAfter } from '../shared/retry.js'
 import { safeRelative } from '../../util/safe-path.js'
 import { publicUrl } from '../../util/urls.js'
-import type { FetchContext, FetchResult, Fetcher, ObjectEntry } from '../types.js'
+import type { FetchContext, FetchResult, ObjectEntry } from '../types.js'
+import type { HttpSource } from './source.js'
 
 /** Kept beside the destination: validators for a conditional GET, and what the result was. */
 interface HttpState {
@@ -32,27 +32,6 @@ interface HttpState {
 }
 
 class NotModified extends Error {}
-
-/** `Authorization` from the secret: a bearer token, or `user:password` for basic auth. */
-function authorization(source: HttpSource, ctx: FetchContext): string | undefined {
-  const secret = source.secret
-  if (!secret) return undefined
-  const user = secretField(secret, 'USERNAME', 'user')
-  const password = secretField(secret, 'PASSWORD', 'password')
-  const token = secretField(secret, 'TOKEN', 'BEARER_TOKEN', 'token')
-  let basic: string | undefined
-  if (user && password) basic = `${user}:${password}`
-  else if (!secret.fields && /^[^\s:]+:\S+$/.test(secret.raw.trim())) basic = secret.raw.trim()
-  if (basic) {
-    const encoded = Buffer.from(basic).toString('base64')
-    // The raw secret is masked already; its base64 form is a new string that must be too.
-    ctx.host.redactor.addOne(encoded)
-    return `Basic ${encoded}`
-  }
-  const bearer = token ?? (secret.fields ? undefined : secret.raw.trim())
-  if (!bearer) throw new FetchError(source.name, `secret "${secret.name}" has no TOKEN or USERNAME/PASSWORD for http`, { permanent: true })
-  return `Bearer ${bearer}`
-}
 
 function statusError(source: HttpSource, status: number, headers: Record<string, string | string[] | undefined>): Error {
   const where = publicUrl(source.url)
@@ -79,119 +58,113 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 }
 
 /** `http(s)`: one file, or an archive unpacked into the destination; verified, conditional on re-runs. */
-export const httpFetcher: Fetcher<HttpSource> = {
-  describe: (s) => `${publicUrl(s.url)}${s.unpack ? ' (unpacked)' : ''} → ${s.relPath}`,
-
-  async fetch(source, ctx) {
-    const tuning = tuningFor(ctx.settings.env, source.timeout)
-    const env = ctx.settings.env
-    const { request, Agent, EnvHttpProxyAgent } = await import('undici')
-    const proxy = (...names: string[]): string | undefined => names.map((n) => env[n]).find((v) => v)
-    const httpProxy = proxy('http_proxy', 'HTTP_PROXY')
-    const httpsProxy = proxy('https_proxy', 'HTTPS_PROXY')
-    const noProxy = proxy('no_proxy', 'NO_PROXY')
-    const timeouts = { connect: { timeout: Math.min(tuning.idleMs, 30_000) }, headersTimeout: tuning.idleMs, bodyTimeout: tuning.idleMs }
-    // EnvHttpProxyAgent prints an "experimental" warning when created: only use it when a proxy is set.
-    const dispatcher =
-      httpProxy || httpsProxy
-        ? new EnvHttpProxyAgent({ ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}), ...timeouts })
-        : new Agent(timeouts)
-    const parsed = new URL(source.url)
-    if (parsed.username || parsed.password) {
-      throw new FetchError(
-        source.name,
-        'the URL carries credentials: put them in a secret (`secret: {name: …}`) so they are masked and never written to disk',
-        { permanent: true }
-      )
-    }
-    const name = safeRelative(decodeURIComponent(parsed.pathname.split('/').filter(Boolean).at(-1) ?? '')) ?? 'download'
-    const archive = source.unpack ? archiveTypeOf(name) : undefined
-    if (source.unpack && !archive) {
-      throw new FetchError(source.name, `cannot tell what archive "${name}" is: \`unpack: true\` takes .tar, .tar.gz, .tgz or .zip URLs`, { permanent: true })
-    }
-    const auth = authorization(source, ctx)
-    const urlSha256 = createHash('sha256').update(source.url).digest('hex')
-    const previous = ctx.previous ? await readState<HttpState>(ctx.previous) : undefined
-    const reusable =
-      previous?.version === 1 &&
-      previous.kind === 'http' &&
-      previous.urlSha256 === urlSha256 &&
-      previous.unpack === source.unpack &&
-      (!source.sha256 || source.sha256 === previous.sha256)
-        ? previous
-        : undefined
-    const baseHeaders: Record<string, string> = { ...(source.headers ?? {}), ...(auth ? { authorization: auth } : {}) }
-    if (reusable?.etag) baseHeaders['if-none-match'] = reusable.etag
-    else if (reusable?.lastModified) baseHeaders['if-modified-since'] = reusable.lastModified
-
-    const file = path.join(ctx.scratch, name)
-    const expected: Expected = { ...(source.sha256 ? { sha256: source.sha256 } : {}) }
-    let validators: { etag?: string; lastModified?: string } = {}
-    const totals = { files: 1, bytes: 0 }
-    const progress = new ProgressReporter(ctx.log, totals)
-    const open = async (signal: AbortSignal): Promise<Readable> => {
-      const res = await request(source.url, { dispatcher, headers: baseHeaders, signal, maxRedirections: 5 })
-      if (res.statusCode === 304 && reusable) {
-        await res.body.dump()
-        throw new NotModified()
-      }
-      if (res.statusCode >= 300) {
-        await res.body.dump().catch(() => undefined)
-        throw statusError(source, res.statusCode, res.headers)
-      }
-      const length = Number(header(res.headers, 'content-length'))
-      // The Verifier reads this object: the advertised length is checked too.
-      if (Number.isFinite(length) && !header(res.headers, 'content-encoding')) expected.size = length
-      else delete expected.size
-      totals.bytes = expected.size ?? 0
-      validators = {
-        ...(header(res.headers, 'etag') ? { etag: header(res.headers, 'etag') } : {}),
-        ...(header(res.headers, 'last-modified') ? { lastModified: header(res.headers, 'last-modified') } : {})
-      }
-      return res.body
-    }
-
-    let sha: string
-    try {
-      sha = await downloadToFile({
-        label: publicUrl(source.url),
-        file,
-        open,
-        expected,
-        digest: true,
-        tuning,
-        signal: ctx.signal,
-        onRetry: (m) => ctx.log.info(`retrying ${m}`),
-        progress
-      })
-    } catch (error) {
-      if (error instanceof NotModified && reusable) {
-        const { files, bytes, objects } = reusable
-        return { url: publicUrl(source.url), digest: `sha256:${reusable.sha256}`, files, bytes, objects, inPlace: true, state: reusable }
-      }
-      if (error instanceof IntegrityError) throw new FetchError(source.name, error.message, { cause: error, permanent: true })
-      throw error
-    } finally {
-      await dispatcher.close().catch(() => undefined)
-    }
-
-    const size = (await fs.stat(file)).size
-    const objects: ObjectEntry[] = [{ key: name, size, version: `sha256:${sha}` }]
-    let files = 1
-    let bytes = size
-    if (archive) {
-      try {
-        await unpackArchive(file, archive, ctx.staging)
-      } catch (error) {
-        throw new FetchError(source.name, `${name}: ${(error as Error).message}`, { cause: error, permanent: true })
-      }
-      ;({ files, bytes } = await countTree(ctx.staging))
-    } else {
-      await fs.rename(file, path.join(ctx.staging, name))
-    }
-    const state: HttpState = { version: 1, kind: 'http', urlSha256, unpack: source.unpack, ...validators, sha256: sha, files, bytes, objects }
-    return { url: publicUrl(source.url), digest: `sha256:${sha}`, files, bytes, objects, state } satisfies FetchResult
+export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<FetchResult> {
+  const tuning = tuningFor(ctx.options.env, source.timeout)
+  const env = ctx.options.env
+  const { request, Agent, EnvHttpProxyAgent } = await import('undici')
+  const proxy = (...names: string[]): string | undefined => names.map((n) => env[n]).find((v) => v)
+  const httpProxy = proxy('http_proxy', 'HTTP_PROXY')
+  const httpsProxy = proxy('https_proxy', 'HTTPS_PROXY')
+  const noProxy = proxy('no_proxy', 'NO_PROXY')
+  const timeouts = { connect: { timeout: Math.min(tuning.idleMs, 30_000) }, headersTimeout: tuning.idleMs, bodyTimeout: tuning.idleMs }
+  // EnvHttpProxyAgent prints an "experimental" warning when created: only use it when a proxy is set.
+  const dispatcher =
+    httpProxy || httpsProxy
+      ? new EnvHttpProxyAgent({ ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}), ...timeouts })
+      : new Agent(timeouts)
+  const parsed = new URL(source.url)
+  if (parsed.username || parsed.password) {
+    throw new FetchError(source.name, 'the URL carries credentials: put them in a secret (`secret: {name: …}`) so they are masked and never written to disk', {
+      permanent: true
+    })
   }
+  const name = safeRelative(decodeURIComponent(parsed.pathname.split('/').filter(Boolean).at(-1) ?? '')) ?? 'download'
+  const archive = source.unpack ? archiveTypeOf(name) : undefined
+  if (source.unpack && !archive) {
+    throw new FetchError(source.name, `cannot tell what archive "${name}" is: \`unpack: true\` takes .tar, .tar.gz, .tgz or .zip URLs`, { permanent: true })
+  }
+  const auth = httpAuthorization(source.name, source.secret)
+  const urlSha256 = createHash('sha256').update(source.url).digest('hex')
+  const previous = ctx.previous ? await readState<HttpState>(ctx.previous) : undefined
+  const reusable =
+    previous?.version === 1 &&
+    previous.kind === 'http' &&
+    previous.urlSha256 === urlSha256 &&
+    previous.unpack === source.unpack &&
+    (!source.sha256 || source.sha256 === previous.sha256)
+      ? previous
+      : undefined
+  const baseHeaders: Record<string, string> = { ...(source.headers ?? {}), ...(auth ? { authorization: auth } : {}) }
+  if (reusable?.etag) baseHeaders['if-none-match'] = reusable.etag
+  else if (reusable?.lastModified) baseHeaders['if-modified-since'] = reusable.lastModified
+
+  const file = path.join(ctx.scratch, name)
+  const expected: Expected = { ...(source.sha256 ? { sha256: source.sha256 } : {}) }
+  let validators: { etag?: string; lastModified?: string } = {}
+  const totals = { files: 1, bytes: 0 }
+  const progress = new ProgressReporter(ctx.log, totals)
+  const open = async (signal: AbortSignal): Promise<Readable> => {
+    const res = await request(source.url, { dispatcher, headers: baseHeaders, signal, maxRedirections: 5 })
+    if (res.statusCode === 304 && reusable) {
+      await res.body.dump()
+      throw new NotModified()
+    }
+    if (res.statusCode >= 300) {
+      await res.body.dump().catch(() => undefined)
+      throw statusError(source, res.statusCode, res.headers)
+    }
+    const length = Number(header(res.headers, 'content-length'))
+    // The Verifier reads this object: the advertised length is checked too.
+    if (Number.isFinite(length) && !header(res.headers, 'content-encoding')) expected.size = length
+    else delete expected.size
+    totals.bytes = expected.size ?? 0
+    validators = {
+      ...(header(res.headers, 'etag') ? { etag: header(res.headers, 'etag') } : {}),
+      ...(header(res.headers, 'last-modified') ? { lastModified: header(res.headers, 'last-modified') } : {})
+    }
+    return res.body
+  }
+
+  let sha: string
+  try {
+    sha = await downloadToFile({
+      label: publicUrl(source.url),
+      file,
+      open,
+      expected,
+      digest: true,
+      tuning,
+      signal: ctx.signal,
+      onRetry: (m) => ctx.log.info(`retrying ${m}`),
+      progress
+    })
+  } catch (error) {
+    if (error instanceof NotModified && reusable) {
+      const { files, bytes, objects } = reusable
+      return { url: publicUrl(source.url), digest: `sha256:${reusable.sha256}`, files, bytes, objects, inPlace: true, state: reusable }
+    }
+    if (error instanceof IntegrityError) throw new FetchError(source.name, error.message, { cause: error, permanent: true })
+    throw error
+  } finally {
+    await dispatcher.close().catch(() => undefined)
+  }
+
+  const size = (await fs.stat(file)).size
+  const objects: ObjectEntry[] = [{ key: name, size, version: `sha256:${sha}` }]
+  let files = 1
+  let bytes = size
+  if (archive) {
+    try {
+      await unpackArchive(file, archive, ctx.staging)
+    } catch (error) {
+      throw new FetchError(source.name, `${name}: ${(error as Error).message}`, { cause: error, permanent: true })
+    }
+    ;({ files, bytes } = await countTree(ctx.staging))
+  } else {
+    await fs.rename(file, path.join(ctx.staging, name))
+  }
+  const state: HttpState = { version: 1, kind: 'http', urlSha256, unpack: source.unpack, ...validators, sha256: sha, files, bytes, objects }
+  return { url: publicUrl(source.url), digest: `sha256:${sha}`, files, bytes, objects, state } satisfies FetchResult
 }
 
 async function countTree(dir: string): Promise<{ files: number; bytes: number }> {

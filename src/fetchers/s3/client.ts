@@ -1,8 +1,7 @@
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3'
+import { awsSecret } from '../../connections/aws.js'
 import { FetchError } from '../../util/errors.js'
-import { secretField } from '../../connections/secret.js'
-import type { Settings } from '../../inputs.js'
-import type { BucketSource } from '../../spec/model.js'
+import type { BucketSource } from '../bucket.js'
 import type { Tuning } from '../shared/tuning.js'
 
 /** Where an `s3://` or `oci://` source lives, resolved from its URI, schema, secret and environment. */
@@ -41,20 +40,13 @@ export function ociEndpoint(namespace: string, region: string): string {
  * The contract's precedence: `schema.endpoint`, then AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL from
  * the connection's secret, then from the environment, then the provider's own endpoint.
  */
-export function resolveS3Location(source: BucketSource, settings: Pick<Settings, 'env'>): S3Location {
+export function resolveS3Location(source: BucketSource, { env }: { env: Record<string, string | undefined> }): S3Location {
   const fail = (message: string): never => {
     throw new FetchError(source.name, message, { permanent: true })
   }
-  const { options: schema, secret } = source
-  const env = settings.env
-  if (secret && !secret.fields) {
-    fail(
-      `secret "${secret.name}" is a single string, which is not valid for ${source.kind}: give it keys, as JSON ` +
-        '{"AWS_ACCESS_KEY_ID": …, "AWS_SECRET_ACCESS_KEY": …} or KEY=VALUE lines, or drop the secret to use the default credential chain'
-    )
-  }
-  const fromSecret = (...keys: string[]): string | undefined => secretField(secret, ...keys)
-  const envEndpoint = fromSecret('AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL') ?? str(env.AWS_ENDPOINT_URL_S3) ?? str(env.AWS_ENDPOINT_URL)
+  const schema = source.options
+  const secret = awsSecret(source.name, source.kind === 'oci' ? 'oci' : 's3', source.secret)
+  const envEndpoint = secret.endpoint ?? str(env.AWS_ENDPOINT_URL_S3) ?? str(env.AWS_ENDPOINT_URL)
   let bucket: string
   let prefix: string
   let region: string | undefined
@@ -63,7 +55,7 @@ export function resolveS3Location(source: BucketSource, settings: Pick<Settings,
     const parsed = parseOciUri(source.uri) ?? fail(`"${source.uri}" is not an OCI URI: use oci://bucket@namespace/prefix`)
     bucket = parsed.bucket
     prefix = parsed.prefix
-    region = str(schema.region) ?? fromSecret('OCI_REGION', 'AWS_REGION', 'region') ?? str(env.OCI_REGION)
+    region = str(schema.region) ?? secret.region ?? str(env.OCI_REGION)
     if (!endpoint) {
       const namespace =
         parsed.namespace ??
@@ -76,16 +68,7 @@ export function resolveS3Location(source: BucketSource, settings: Pick<Settings,
     const parsed = parseS3Uri(source.uri) ?? fail(`"${source.uri}" is not an S3 URI: use s3://bucket/prefix`)
     bucket = parsed.bucket
     prefix = parsed.prefix
-    region = str(schema.region) ?? fromSecret('AWS_REGION', 'AWS_DEFAULT_REGION') ?? str(env.AWS_REGION) ?? str(env.AWS_DEFAULT_REGION)
-  }
-  const accessKeyId = fromSecret('AWS_ACCESS_KEY_ID', 'OCI_ACCESS_KEY_ID')
-  const secretAccessKey = fromSecret('AWS_SECRET_ACCESS_KEY', 'OCI_SECRET_ACCESS_KEY')
-  const sessionToken = fromSecret('AWS_SESSION_TOKEN')
-  // A secret may carry only the endpoint or region and leave the keys to the default chain; half a key pair is a mistake.
-  if (secret && !accessKeyId !== !secretAccessKey) {
-    fail(
-      `secret "${secret.name}" has ${accessKeyId ? 'AWS_ACCESS_KEY_ID but no AWS_SECRET_ACCESS_KEY' : 'AWS_SECRET_ACCESS_KEY but no AWS_ACCESS_KEY_ID'}: give both (and AWS_SESSION_TOKEN for temporary keys), or neither to use the default credential chain`
-    )
+    region = str(schema.region) ?? secret.region ?? str(env.AWS_REGION) ?? str(env.AWS_DEFAULT_REGION)
   }
   if (endpoint && !/^https?:\/\//i.test(endpoint)) fail(`endpoint "${endpoint}" must be an http(s) URL`)
   const forcePathStyle = typeof schema.forcePathStyle === 'boolean' ? schema.forcePathStyle : endpoint !== undefined
@@ -97,7 +80,7 @@ export function resolveS3Location(source: BucketSource, settings: Pick<Settings,
     ...(endpoint ? { endpoint } : {}),
     forcePathStyle,
     requesterPays: schema.requesterPays === true,
-    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {})
+    ...(secret.credentials ? { credentials: secret.credentials } : {})
   }
 }
 

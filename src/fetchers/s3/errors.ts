@@ -1,5 +1,5 @@
 import { FetchError } from '../../util/errors.js'
-import type { BucketSource } from '../../spec/model.js'
+import type { BucketSource } from '../bucket.js'
 import type { S3Location } from './client.js'
 
 interface SdkError {

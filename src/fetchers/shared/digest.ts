@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto'
-import type { ObjectEntry } from '../types.js'
+
+/** One entry of what a source held, recorded in the lock for digests and frozen replay. */
+export interface ObjectEntry {
+  key: string
+  size: number
+  /** ETag, generation, version id or content hash: whatever the store gives to tell versions apart. */
+  version: string
+}
 
 /**
  * The contract's `digest`: sha256 over the sorted (key, size, version) list, so the same data gives

@@ -2,14 +2,10 @@ import { statSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { FetchError } from '../../util/errors.js'
-import type { FetchContext, FetchResult, ObjectEntry } from '../types.js'
 import { safeRelative, under } from '../../util/safe-path.js'
-import { objectsDigest } from './digest.js'
-import type { BucketSource } from '../../spec/model.js'
-import { ProgressReporter } from './progress.js'
-import { objectDrift } from '../../report/lock.js'
+import { objectsDigest, type ObjectEntry } from './digest.js'
 import { readState } from './landing.js'
-import { select } from './select.js'
+import type { Limiter } from './limiter.js'
 
 /** One object of a listing, with where it lands. */
 export interface PlannedObject extends ObjectEntry {
@@ -25,17 +21,36 @@ export interface ObjectState {
   objects: Record<string, { key: string; size: number; version: string }>
 }
 
+/** Where a source's objects land: the part of a fetch context landing needs. */
+export interface LandingArea {
+  /** The empty staging directory the objects are written into. */
+  staging: string
+  /** The destination's content from an earlier run, if any: unchanged files are linked from it. */
+  previous?: string
+  limiter: Limiter
+  /** Frozen replay: the object list the lock recorded; any drift fails the source. */
+  frozen?: { objects?: ObjectEntry[] }
+}
+
 export interface LandObjectsOptions {
   name: string
   sync: boolean
   identity: string
   objects: PlannedObject[]
-  ctx: FetchContext
+  ctx: LandingArea
   /** Writes one object to `file` (parent exists); must verify size/checksum itself. */
   download(object: PlannedObject, file: string): Promise<void>
 }
 
-export type LandedObjects = Pick<FetchResult, 'files' | 'bytes' | 'objects' | 'digest' | 'inPlace'> & { state: ObjectState }
+export interface LandedObjects {
+  files: number
+  bytes: number
+  objects: ObjectEntry[]
+  digest: string
+  /** Nothing changed since the previous landing: staging is empty and the destination stays. */
+  inPlace?: boolean
+  state: ObjectState
+}
 
 /**
  * Size of a regular file, or undefined. Synchronous on purpose: a re-run checks every object of
@@ -125,44 +140,19 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
   return result
 }
 
-/** One entry of a bucket listing: its path relative to the prefix and what the store said of it. */
-export interface Listed<T> {
-  rel: string
-  item: T
-  size: number
-  version: string
-}
-
-export interface LandListingOptions<T> {
-  source: BucketSource
-  ctx: FetchContext
-  listing: Array<Listed<T>>
-  /** The error when the listing is empty, e.g. `no blobs under …: check the container and the prefix`. */
-  empty: string
-  download(item: T, file: string, progress: ProgressReporter): Promise<void>
-}
-
-/**
- * What every bucket kind does after listing: apply the selectors (naming those that match
- * nothing), then land the selected objects with one progress reporter for the source.
- */
-export async function landListing<T>(opts: LandListingOptions<T>): Promise<LandedObjects> {
-  const { source, ctx } = opts
-  if (opts.listing.length === 0) throw new FetchError(source.name, opts.empty, { permanent: true })
-  const byRel = new Map(opts.listing.map((l) => [l.rel, l]))
-  const { selected, unmatched } = select([...byRel.keys()], source.selection)
-  if (unmatched.length) throw new FetchError(source.name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true })
-  const objects: PlannedObject[] = selected.map((s) => {
-    const l = byRel.get(s.key)!
-    return { key: s.key, target: s.target, size: l.size, version: l.version }
-  })
-  const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) })
-  return landObjects({
-    name: source.name,
-    sync: source.sync,
-    identity: `${source.uri}:${JSON.stringify(source.selection)}`,
-    objects,
-    ctx,
-    download: (planned, file) => opts.download(byRel.get(planned.key)!.item, file, progress)
-  })
+/** Compares a fresh listing with the locked one: the per-source drift report, or undefined. */
+export function objectDrift(locked: readonly ObjectEntry[], now: readonly ObjectEntry[]): string | undefined {
+  const before = new Map(locked.map((o) => [o.key, o]))
+  const after = new Map(now.map((o) => [o.key, o]))
+  const changed = [...after.values()].filter((o) => before.has(o.key) && (before.get(o.key)!.size !== o.size || before.get(o.key)!.version !== o.version))
+  const removed = [...before.keys()].filter((k) => !after.has(k))
+  const added = [...after.keys()].filter((k) => !before.has(k))
+  if (changed.length + removed.length + added.length === 0) return undefined
+  const parts = [
+    changed.length && `${changed.length} object${changed.length > 1 ? 's' : ''} changed`,
+    removed.length && `${removed.length} removed`,
+    added.length && `${added.length} added`
+  ].filter(Boolean)
+  const examples = [...changed.map((o) => `"${o.key}" changed`), ...removed.map((k) => `"${k}" removed`), ...added.map((k) => `"${k}" added`)].slice(0, 5)
+  return `${parts.join(', ')} since the lock (${examples.join(', ')}${changed.length + removed.length + added.length > 5 ? ', …' : ''})`
 }

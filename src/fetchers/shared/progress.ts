@@ -1,4 +1,10 @@
-import type { SourceLog } from '../types.js'
+/** One source's log: lines are grouped under the source when it finishes. */
+export interface SourceLog {
+  info(message: string): void
+  warning(message: string): void
+  /** Shown at once (outside the group), for long transfers; call at most every few seconds. */
+  progress(message: string): void
+}
 
 const MiB = 1024 * 1024
 

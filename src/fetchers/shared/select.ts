@@ -1,4 +1,12 @@
-import type { Selection } from '../../spec/model.js'
+/**
+ * Which part of a tree to fetch. Empty = everything. `paths` pairs are `[from, to]` with `to`
+ * relative to the destination; `files`/`dirs` keep their relative path.
+ */
+export interface Selection {
+  files: string[]
+  dirs: string[]
+  paths: Array<[from: string, to: string]>
+}
 
 export interface Selected {
   /** Key in the source (relative to its root or prefix). */

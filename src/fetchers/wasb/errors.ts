@@ -1,7 +1,8 @@
 import { FetchError } from '../../util/errors.js'
-import type { BucketSource } from '../../spec/model.js'
+import type { BucketSource } from '../bucket.js'
 import { isTransient } from '../shared/retry.js'
-import type { AzureAuth, WasbLocation } from './client.js'
+import type { AzureAuth } from '../../connections/azure.js'
+import type { WasbLocation } from './client.js'
 
 /**
  * Turns an Azure error that retrying cannot fix (403, 404, 412, other 4xx) into a permanent

@@ -1,11 +1,10 @@
 import * as path from 'node:path'
 import { z } from 'zod'
-import type { SpecError } from '../../util/errors.js'
 import { publicUrl } from '../../util/urls.js'
-import type { DocPath, SpecDocument } from '../document.js'
-import { parseAt } from '../issues.js'
-import type { GitProxy } from '../model.js'
-import type { SourceDraft, Translation } from '../translation.js'
+import type { DocPath } from '../document.js'
+import { collect } from '../issues.js'
+import type { GitProxy, SourceDraft, Translation } from '../translation.js'
+import type { Dialect, DialectInput } from './dialect.js'
 import { emptyTranslation, isRecord, workspaceRelative } from './common.js'
 
 /**
@@ -48,24 +47,18 @@ const topSchema = z.looseObject({
 
 const SUPPORTED = 'git (or gitPython) and remote'
 
-export function translateAds(doc: SpecDocument, value: unknown, errors: SpecError[], detectedBy: string): Translation | undefined {
-  const top = parseAt(topSchema, value, doc, [])
-  if (!top.ok) {
-    errors.push(...top.errors)
-    return undefined
-  }
-  const base: DocPath = top.data.runtime !== undefined ? ['runtime'] : ['spec', 'runtime']
-  const raw = top.data.runtime ?? top.data.spec?.runtime
+function translateAds({ doc, value, errors, detectedBy }: DialectInput): Translation | undefined {
+  const top = collect(topSchema, value, doc, [], errors)
+  if (!top) return undefined
+  const base: DocPath = top.runtime !== undefined ? ['runtime'] : ['spec', 'runtime']
+  const raw = top.runtime ?? top.spec?.runtime
   if (raw === undefined) {
     errors.push(doc.error('an ADS spec needs `runtime:` (or `kind: job` with `spec.runtime`)', []))
     return undefined
   }
-  const parsed = parseAt(runtimeSchema, raw, doc, base)
-  if (!parsed.ok) {
-    errors.push(...parsed.errors)
-    return undefined
-  }
-  const rt = parsed.data
+  const parsed = collect(runtimeSchema, raw, doc, base, errors)
+  if (!parsed) return undefined
+  const rt = parsed
   if (!rt.spec) {
     errors.push(doc.error('the runtime needs `spec:` with the `uri` to fetch', base))
     return undefined
@@ -192,8 +185,13 @@ function proxyOf(env: z.infer<typeof envSchema> | undefined): GitProxy | undefin
   return Object.keys(proxy).length ? proxy : undefined
 }
 
-export function isAdsShape(v: Record<string, unknown>): string | undefined {
-  if (isRecord(v.runtime)) return 'runtime'
-  if (v.kind === 'job' && isRecord(v.spec) && isRecord(v.spec.runtime)) return 'kind: job, spec.runtime'
-  return undefined
+export const ads: Dialect = {
+  name: 'ads',
+  expects: '`runtime:` (or `kind: job` with `spec.runtime`) of type git, gitPython or remote',
+  shape: (v) => {
+    if (isRecord(v.runtime)) return 'runtime'
+    if (v.kind === 'job' && isRecord(v.spec) && isRecord(v.spec.runtime)) return 'kind: job, spec.runtime'
+    return undefined
+  },
+  translate: translateAds
 }

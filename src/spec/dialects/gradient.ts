@@ -1,9 +1,8 @@
 import { z } from 'zod'
-import type { SpecError } from '../../util/errors.js'
-import type { SpecDocument } from '../document.js'
-import { parseAt } from '../issues.js'
+import { collect } from '../issues.js'
 import type { SourceDraft, Translation } from '../translation.js'
-import { emptyTranslation, uniqueName, workspaceRelative } from './common.js'
+import type { Dialect, DialectInput } from './dialect.js'
+import { emptyTranslation, isRecord, uniqueName, workspaceRelative } from './common.js'
 
 /**
  * Paperspace Gradient deployment specs: only `repositories:` is read. The rest of a deployment
@@ -34,19 +33,13 @@ const topSchema = z.looseObject({
 /** `secret:NAME`, any case of the prefix, as Gradient reads it. */
 const SECRET_REF = /^secret:(.+)$/i
 
-export function translateGradient(doc: SpecDocument, value: unknown, errors: SpecError[], detectedBy: string): Translation | undefined {
-  const top = parseAt(topSchema, value, doc, [])
-  if (!top.ok) {
-    errors.push(...top.errors)
-    return undefined
-  }
-  const block = parseAt(repositoriesSchema, top.data.repositories, doc, ['repositories'])
-  if (!block.ok) {
-    errors.push(...block.errors)
-    return undefined
-  }
+function translateGradient({ doc, value, errors, detectedBy }: DialectInput): Translation | undefined {
+  const top = collect(topSchema, value, doc, [], errors)
+  if (!top) return undefined
+  const block = collect(repositoriesSchema, top.repositories, doc, ['repositories'], errors)
+  if (!block) return undefined
   const t = emptyTranslation('gradient', detectedBy)
-  const { dataset, mountPath } = block.data
+  const { dataset, mountPath } = block
   if (dataset !== undefined) {
     t.warnings.push(
       doc.error(
@@ -69,11 +62,10 @@ export function translateGradient(doc: SpecDocument, value: unknown, errors: Spe
   }
 
   const names = new Set<string>()
-  block.data.repositories.forEach((raw, i) => {
+  block.repositories.forEach((raw, i) => {
     const at = ['repositories', 'repositories', i]
-    const parsed = parseAt(repositorySchema, raw, doc, at)
-    if (!parsed.ok) return void errors.push(...parsed.errors)
-    const r = parsed.data
+    const r = collect(repositorySchema, raw, doc, at, errors)
+    if (!r) return
     if (names.has(r.name))
       return void errors.push(doc.error(`repository name "${r.name}" is used twice: each repository needs its own directory under mountPath`, [...at, 'name']))
     uniqueName(r.name, names)
@@ -97,4 +89,11 @@ export function translateGradient(doc: SpecDocument, value: unknown, errors: Spe
     t.sources.push({ value: draft, doc, path: at })
   })
   return errors.length ? undefined : t
+}
+
+export const gradient: Dialect = {
+  name: 'gradient',
+  expects: '`repositories:` with `mountPath` and a list of repositories',
+  shape: (v) => (isRecord(v.repositories) ? 'repositories' : undefined),
+  translate: translateGradient
 }

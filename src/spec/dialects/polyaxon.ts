@@ -2,9 +2,10 @@ import { z } from 'zod'
 import type { SpecError } from '../../util/errors.js'
 import { nameFromUrl } from '../../util/urls.js'
 import type { DocPath, SpecDocument } from '../document.js'
-import { parseAt } from '../issues.js'
+import { collect } from '../issues.js'
 import { artifactsSchema, pathsSchema } from '../schema.js'
 import type { SourceDraft, Translation } from '../translation.js'
+import type { Dialect, DialectInput } from './dialect.js'
 import { emptyTranslation, isRecord, joinRelative, uniqueName, workspaceRelative } from './common.js'
 
 /**
@@ -86,25 +87,22 @@ interface Context {
   buildCommit?: string
 }
 
-export function translatePolyaxon(doc: SpecDocument, value: unknown, errors: SpecError[], detectedBy: string): Translation | undefined {
-  const top = parseAt(topSchema, value, doc, [])
-  if (!top.ok) {
-    errors.push(...top.errors)
-    return undefined
-  }
+function translatePolyaxon({ doc, value, errors, detectedBy }: DialectInput): Translation | undefined {
+  const top = collect(topSchema, value, doc, [], errors)
+  if (!top) return undefined
   const t = emptyTranslation('polyaxon', detectedBy)
-  const ctx: Context = { doc, errors, t, names: new Set(), ...(top.data.build?.commit ? { buildCommit: top.data.build.commit } : {}) }
-  t.connections = (top.data.connections ?? []).map((v, i) => ({ value: v, doc, path: ['connections', i] }))
-  if (top.data.artifactsStore !== undefined) t.artifactsStore = { value: top.data.artifactsStore, doc, path: ['artifactsStore'] }
+  const ctx: Context = { doc, errors, t, names: new Set(), ...(top.build?.commit ? { buildCommit: top.build.commit } : {}) }
+  t.connections = (top.connections ?? []).map((v, i) => ({ value: v, doc, path: ['connections', i] }))
+  if (top.artifactsStore !== undefined) t.artifactsStore = { value: top.artifactsStore, doc, path: ['artifactsStore'] }
 
   // An operation may carry its component inline; a hub/path/url reference cannot be resolved here.
   let runPath: DocPath = ['run']
-  let run = top.data.run
-  if (run === undefined && isRecord(top.data.component)) {
+  let run = top.run
+  if (run === undefined && isRecord(top.component)) {
     runPath = ['component', 'run']
-    run = top.data.component.run
+    run = top.component.run
   }
-  let params = top.data.params
+  let params = top.params
   // Polyaxon's git docs show `params: {kind: job, init: [...]}` where `run:` is meant.
   if (run === undefined && params && Array.isArray(params.init) && typeof params.kind === 'string') {
     t.warnings.push(doc.error("`params` holds `kind` and `init` like a `run:` block (as in Polyaxon's git connection docs): read as `run:`", ['params']))
@@ -114,20 +112,18 @@ export function translatePolyaxon(doc: SpecDocument, value: unknown, errors: Spe
   }
 
   if (run !== undefined && run !== null) {
-    const parsed = parseAt(runSchema, run, doc, runPath)
-    if (!parsed.ok) errors.push(...parsed.errors)
-    else if (parsed.data.kind !== undefined && parsed.data.kind !== 'job' && parsed.data.kind !== 'service') {
+    const parsed = collect(runSchema, run, doc, runPath, errors)
+    if (parsed && parsed.kind !== undefined && parsed.kind !== 'job' && parsed.kind !== 'service') {
       // dags, distributed jobs and tuners run many containers, each with its own init: not one checkout.
       errors.push(
-        doc.error(`run.kind "${parsed.data.kind}" is not supported: only job and service runs have one set of init entries to reproduce`, [...runPath, 'kind'])
+        doc.error(`run.kind "${parsed.kind}" is not supported: only job and service runs have one set of init entries to reproduce`, [...runPath, 'kind'])
       )
-    } else {
-      parsed.data.init?.forEach((raw, i) => {
-        const entry = parseAt(initSchema, raw, doc, [...runPath, 'init', i])
-        if (!entry.ok) errors.push(...entry.errors)
-        else addInit(ctx, entry.data, [...runPath, 'init', i])
+    } else if (parsed) {
+      parsed.init?.forEach((raw, i) => {
+        const entry = collect(initSchema, raw, doc, [...runPath, 'init', i], errors)
+        if (entry) addInit(ctx, entry, [...runPath, 'init', i])
       })
-      t.exposeConnections = parsed.data.connections ?? []
+      t.exposeConnections = parsed.connections ?? []
     }
   }
   for (const [name, raw] of Object.entries(params ?? {})) addParam(ctx, name, raw)
@@ -150,14 +146,13 @@ export function translatePolyaxon(doc: SpecDocument, value: unknown, errors: Spe
 function addParam(ctx: Context, name: string, raw: unknown): void {
   if (!isRecord(raw)) return // a plain value param: an input of the container, nothing to fetch
   const at: DocPath = ['params', name]
-  const parsed = parseAt(paramSchema, raw, ctx.doc, at)
-  if (!parsed.ok) return void ctx.errors.push(...parsed.errors)
-  const p = parsed.data
+  const p = collect(paramSchema, raw, ctx.doc, at, ctx.errors)
+  if (!p) return
   if (!(p.toInit || p.init)) return // exposed to the container, not initialized: nothing to fetch
   const v = p.value === undefined || p.value === null ? {} : p.value
-  const value = parseAt(paramValueSchema, v, ctx.doc, [...at, 'value'])
-  if (!value.ok) return void ctx.errors.push(...value.errors)
-  const { url, revision, flags, files, dirs } = value.data
+  const value = collect(paramValueSchema, v, ctx.doc, [...at, 'value'], ctx.errors)
+  if (!value) return
+  const { url, revision, flags, files, dirs } = value
   const isGit = url !== undefined || revision !== undefined || flags !== undefined
   if (isGit && (files || dirs))
     return void ctx.errors.push(
@@ -215,4 +210,21 @@ function addInit(ctx: Context, e: InitEntry, at: DocPath, sourceName?: string): 
     ...(ctx.buildCommit && !e.git?.revision ? { defaultRevision: ctx.buildCommit } : {})
   }
   t.sources.push({ value: draft, doc, path: at })
+}
+
+export const polyaxon: Dialect = {
+  name: 'polyaxon',
+  expects: '`kind: component|operation|experiment`, or `run:` with `init`/`connections`, or `params` with `connection` + `toInit`',
+  shape: (v) => {
+    const run = isRecord(v.run) ? v.run : isRecord(v.component) && isRecord(v.component.run) ? v.component.run : undefined
+    const params = isRecord(v.params) ? v.params : undefined
+    const initParams = params && Object.values(params).some((p) => isRecord(p) && 'connection' in p && (p.toInit === true || p.init === true))
+    if (run?.init) return 'run.init'
+    if (initParams) return 'params'
+    if (params && Array.isArray(params.init)) return 'params.init'
+    if (run?.connections) return 'run.connections'
+    if (typeof v.kind === 'string' && ['component', 'operation', 'experiment'].includes(v.kind)) return `kind: ${v.kind}`
+    return undefined
+  },
+  translate: translatePolyaxon
 }

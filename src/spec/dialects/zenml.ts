@@ -1,9 +1,8 @@
 import { z } from 'zod'
-import type { SpecError } from '../../util/errors.js'
-import type { SpecDocument } from '../document.js'
-import { parseAt } from '../issues.js'
+import { collect } from '../issues.js'
 import type { SourceDraft, Translation } from '../translation.js'
-import { emptyTranslation, workspaceRelative } from './common.js'
+import type { Dialect, DialectInput } from './dialect.js'
+import { emptyTranslation, isRecord, workspaceRelative } from './common.js'
 
 /**
  * ZenML code references: a registered `code_repository` (the options of `zenml code-repository
@@ -45,18 +44,12 @@ const SECRET_REF = /^\{\{\s*([A-Za-z0-9_.-]+?)(?:\.([A-Za-z0-9_-]+))?\s*\}\}$/
 
 const FIELDS = { github: ['owner', 'repository', 'api_url'], gitlab: ['group', 'project', 'instance_url'] } as const
 
-export function translateZenml(doc: SpecDocument, value: unknown, errors: SpecError[], detectedBy: string): Translation | undefined {
-  const top = parseAt(topSchema, value, doc, [])
-  if (!top.ok) {
-    errors.push(...top.errors)
-    return undefined
-  }
-  const repo = parseAt(repoSchema, top.data.code_repository, doc, ['code_repository'])
-  if (!repo.ok) {
-    errors.push(...repo.errors)
-    return undefined
-  }
-  const r = repo.data
+function translateZenml({ doc, value, errors, detectedBy }: DialectInput): Translation | undefined {
+  const top = collect(topSchema, value, doc, [], errors)
+  if (!top) return undefined
+  const repo = collect(repoSchema, top.code_repository, doc, ['code_repository'], errors)
+  if (!repo) return undefined
+  const r = repo
   if (r.type !== 'github' && r.type !== 'gitlab') {
     const custom = r.type === 'custom'
     errors.push(
@@ -91,11 +84,11 @@ export function translateZenml(doc: SpecDocument, value: unknown, errors: SpecEr
       )
     else secret = { name: m[1]!, ...(m[2] ? { key: m[2] } : {}) }
   }
-  const sub = top.data.subdirectory !== undefined ? workspaceRelative(top.data.subdirectory) : undefined
-  if (sub !== undefined && (sub.startsWith('..') || top.data.subdirectory!.startsWith('/'))) {
+  const sub = top.subdirectory !== undefined ? workspaceRelative(top.subdirectory) : undefined
+  if (sub !== undefined && (sub.startsWith('..') || top.subdirectory!.startsWith('/'))) {
     errors.push(doc.error('`subdirectory` is a path inside the repository: relative, without ".."', ['subdirectory']))
   }
-  const dest = workspaceRelative(top.data.path ?? 'code')
+  const dest = workspaceRelative(top.path ?? 'code')
   if (!dest) errors.push(doc.error('`path` must be a directory inside the workspace, not its root', ['path']))
   if (errors.length) return undefined
 
@@ -113,7 +106,7 @@ export function translateZenml(doc: SpecDocument, value: unknown, errors: SpecEr
   const draft: SourceDraft = {
     name,
     connection: name,
-    git: { revision: top.data.commit },
+    git: { revision: top.commit },
     path: dest,
     primary: true,
     // An empty subdirectory (".") is the whole repository.
@@ -122,4 +115,11 @@ export function translateZenml(doc: SpecDocument, value: unknown, errors: SpecEr
   }
   t.sources.push({ value: draft, doc, path: [] })
   return t
+}
+
+export const zenml: Dialect = {
+  name: 'zenml',
+  expects: '`code_repository:` with `commit`',
+  shape: (v) => (isRecord(v.code_repository) ? 'code_repository' : undefined),
+  translate: translateZenml
 }

@@ -1,0 +1,9 @@
+import type { SourceBase } from '../../spec/model.js'
+
+export interface HttpSource extends SourceBase {
+  kind: 'http'
+  url: string
+  unpack: boolean
+  sha256?: string
+  headers?: Record<string, string>
+}
