@@ -190,8 +190,11 @@ describe('reusable workflow YAML', () => {
     expect(fetch.with!.only).toBe('${{ inputs.only }}')
     expect(fetch.with!.frozen).toBe('${{ inputs.frozen }}')
     const checkoutAction = job.steps.find((s) => s.with?.path === '.fetch-sources-action')!
-    expect(checkoutAction.with!.repository).toBe('${{ inputs.action-repository || job.workflow_repository }}')
-    expect(checkoutAction.with!.ref).toBe('${{ inputs.action-ref || job.workflow_sha }}')
+    // The action comes from inputs whose defaults are the released tag, not from job.workflow_*.
+    expect(checkoutAction.with!.repository).toBe('${{ inputs.action-repository }}')
+    expect(checkoutAction.with!.ref).toBe('${{ inputs.action-ref }}')
+    expect(inputs['action-repository']!.default).toBe('fetch-sources/fetch-sources')
+    expect(inputs['action-ref']!.default).toMatch(/^v\d+$/)
     const command = job.steps.find((s) => s.env?.FETCH_COMMAND)!
     expect(command.shell).toBe('bash')
     expect(command.env!.FETCH_COMMAND).toBe('${{ inputs.command }}')
