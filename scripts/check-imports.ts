@@ -26,8 +26,8 @@ export const LAYERS: ReadonlyArray<{ name: string; rank: number; test: RegExp }>
   { name: 'kind interface', rank: 45, test: /^src\/fetchers\/types\.ts$/ },
   { name: 'host interface', rank: 40, test: /^src\/host\/host\.ts$/ },
   { name: 'connections', rank: 30, test: /^src\/connections\// },
-  { name: 'spec', rank: 20, test: /^src\/spec\// },
-  { name: 'shared', rank: 10, test: /^src\/fetchers\/shared\// },
+  { name: 'shared', rank: 25, test: /^src\/fetchers\/shared\// },
+  { name: 'run spec', rank: 20, test: /^src\/runspec\// },
   { name: 'util', rank: 0, test: /^src\/(util\/|constants\.ts$)/ }
 ]
 

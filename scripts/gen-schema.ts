@@ -7,8 +7,8 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { kinds } from '../src/fetchers/registry.js'
-import { UNUSABLE_CONNECTION_KINDS } from '../src/spec/model.js'
-import { connectionSchemaForJson, nativeSpecSchema, sourceSchema } from '../src/spec/schema.js'
+import { UNUSABLE_CONNECTION_KINDS } from '../src/runspec/model.js'
+import { connectionSchemaForJson, nativeSpecSchema, sourceSchema } from '../src/runspec/schema.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // Kinds that cannot back a source on a runner are accepted in a catalog with any schema.

@@ -3,7 +3,7 @@ import { State } from './constants.js'
 import { errorMessage } from './util/errors.js'
 import { createActionHost } from './host/action.js'
 import { reportError } from './host/report-error.js'
-import { Cleanup } from './fetchers/shared/cleanup.js'
+import { Cleanup } from './util/cleanup.js'
 import { runFetch } from './run.js'
 import { parseSettings, readInputs } from './inputs.js'
 

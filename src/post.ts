@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { State } from './constants.js'
 import { errorMessage } from './util/errors.js'
-import { removeOwned } from './fetchers/shared/cleanup.js'
+import { removeOwned } from './util/cleanup.js'
 
 /** The post step: removes what the main step left (credential files, secret files, temp dirs). Never fails the job. */
 export async function runPost(): Promise<void> {

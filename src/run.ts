@@ -4,7 +4,7 @@ import { exposedVariables, writeSecretFiles } from './connections/secret-files.j
 import { SecretStore } from './connections/store.js'
 import { Output } from './constants.js'
 import { fetchAll, type Outcome } from './fetchers/fetch-all.js'
-import type { Cleanup } from './fetchers/shared/cleanup.js'
+import type { Cleanup } from './util/cleanup.js'
 import { writeFileAtomic } from './fetchers/shared/landing.js'
 import type { Host } from './host/host.js'
 import type { Settings } from './inputs.js'
@@ -12,7 +12,7 @@ import { buildPlan, primaryOf } from './plan.js'
 import { applyFrozen, lockFile } from './report/lock.js'
 import { plannedSourcesOutput, sourcesOutput } from './report/outputs.js'
 import { planText, summaryMarkdown } from './report/summary.js'
-import type { Plan } from './spec/model.js'
+import type { Plan } from './runspec/model.js'
 
 export interface RunResult {
   plan: Plan

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { resolveInside } from '../src/spec/sources.js'
+import { resolveInside } from '../src/runspec/sources.js'
 import { kindOfUrl } from '../src/fetchers/registry.js'
 import { fileUrlOf } from '../src/util/urls.js'
 

@@ -175,7 +175,7 @@ describe('urls', () => {
 })
 
 describe('inline YAML or a file name', async () => {
-  const { isInline } = await import('../src/spec/load.js')
+  const { isInline } = await import('../src/runspec/load.js')
   it.each([
     ['run.yaml', false],
     ['ml/specs/run.yml', false],

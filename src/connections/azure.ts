@@ -1,4 +1,4 @@
-import type { SecretHandle } from '../spec/model.js'
+import type { SecretHandle } from '../runspec/model.js'
 import { FetchError } from '../util/errors.js'
 import { secretField, valueOf } from './secret.js'
 

@@ -1,11 +1,11 @@
 import { SpecError } from '../util/errors.js'
 import { didYouMean } from '../util/suggest.js'
-import type { SpecDocument } from '../spec/document.js'
-import { issuesToErrors, parseAt } from '../spec/issues.js'
-import type { Kinds } from '../spec/kinds.js'
-import type { Connection } from '../spec/model.js'
-import { connectionBaseSchema } from '../spec/schema.js'
-import type { Located } from '../spec/translation.js'
+import type { SpecDocument } from '../runspec/document.js'
+import { issuesToErrors, parseAt } from '../runspec/issues.js'
+import type { Kinds } from '../runspec/kinds.js'
+import type { Connection } from '../runspec/model.js'
+import { connectionBaseSchema } from '../runspec/schema.js'
+import type { Located } from '../runspec/translation.js'
 import { z } from 'zod'
 
 /** Validates one catalog entry: the common fields, then `schema:` by its kind. */

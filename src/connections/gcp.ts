@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises'
-import type { SecretHandle } from '../spec/model.js'
+import type { SecretHandle } from '../runspec/model.js'
 import { FetchError } from '../util/errors.js'
 import { secretField, valueOf } from './secret.js'
 

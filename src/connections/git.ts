@@ -1,4 +1,4 @@
-import type { SecretHandle } from '../spec/model.js'
+import type { SecretHandle } from '../runspec/model.js'
 import { secretField, secretKeys, valueOf } from './secret.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { SecretHandle } from '../spec/model.js'
+import type { SecretHandle } from '../runspec/model.js'
 
 /**
  * A secret is handed around as a handle (its name and where it was found); the value itself is

@@ -1,7 +1,7 @@
 import { SpecError, type SourceLocation } from '../util/errors.js'
 import { didYouMean } from '../util/suggest.js'
-import type { SecretHandle } from '../spec/model.js'
-import type { SecretRequest, SecretResolver } from '../spec/sources.js'
+import type { SecretHandle } from '../runspec/model.js'
+import type { SecretRequest, SecretResolver } from '../runspec/sources.js'
 import type { Redactor } from './redactor.js'
 import { createSecret, deriveSecret, normaliseSecretName, secretKeys, valueOf, type FoundIn } from './secret.js'
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
-import type { KindField } from '../spec/kinds.js'
-import type { Selection, SourceBase } from '../spec/model.js'
-import { selectionOf } from '../spec/sources.js'
+import type { KindField } from '../runspec/kinds.js'
+import type { Selection, SourceBase } from '../runspec/model.js'
+import { selectionOf } from '../runspec/sources.js'
 import type { FetchContext, FetchResult, SourceKind } from './types.js'
 
 /** A prefix (or one object) of a bucket: s3, gcs, wasb and oci sources. */

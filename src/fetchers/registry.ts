@@ -1,5 +1,5 @@
-import type { Kinds } from '../spec/kinds.js'
-import { UNUSABLE_CONNECTION_KINDS, type SourceBase } from '../spec/model.js'
+import type { Kinds } from '../runspec/kinds.js'
+import { UNUSABLE_CONNECTION_KINDS, type SourceBase } from '../runspec/model.js'
 import { gcs } from './gcs/index.js'
 import { git } from './git/index.js'
 import { hostPath } from './host-path/index.js'

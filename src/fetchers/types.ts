@@ -1,5 +1,5 @@
-import type { KindBuilder } from '../spec/kinds.js'
-import type { SecretHandle, SourceBase } from '../spec/model.js'
+import type { KindBuilder } from '../runspec/kinds.js'
+import type { SecretHandle, SourceBase } from '../runspec/model.js'
 import type { ObjectEntry } from './shared/digest.js'
 import type { Limiter } from './shared/limiter.js'
 import type { SourceLog } from './shared/progress.js'

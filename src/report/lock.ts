@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Outcome } from '../fetchers/fetch-all.js'
 import { kindOf } from '../fetchers/registry.js'
 import type { Locked, ObjectEntry } from '../fetchers/types.js'
-import type { Plan } from '../spec/model.js'
+import type { Plan } from '../runspec/model.js'
 import { SpecError } from '../util/errors.js'
 import { sourceOutput, type SourceOutput } from './outputs.js'
 

@@ -1,6 +1,6 @@
 import type { Outcome } from '../fetchers/fetch-all.js'
 import { kindOf } from '../fetchers/registry.js'
-import type { SourceBase } from '../spec/model.js'
+import type { SourceBase } from '../runspec/model.js'
 
 /** One entry of the `sources` output, exactly the contract's fields. */
 export interface SourceOutput {

@@ -1,6 +1,6 @@
 import type { Outcome } from '../fetchers/fetch-all.js'
 import { kindOf } from '../fetchers/registry.js'
-import type { Plan } from '../spec/model.js'
+import type { Plan } from '../runspec/model.js'
 import { formatBytes } from '../util/format.js'
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')

@@ -3,7 +3,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { createCliHost } from '../../src/host/cli.js'
 import { reportError } from '../../src/host/report-error.js'
-import { Cleanup } from '../../src/fetchers/shared/cleanup.js'
+import { Cleanup } from '../../src/util/cleanup.js'
 import { runFetch, type RunResult } from '../../src/run.js'
 import { Input, parseSettings, type RawInputs } from '../../src/inputs.js'
 

@@ -7,7 +7,7 @@ import type { GitSource } from '../../src/fetchers/git/source.js'
 import type { HostPathSource } from '../../src/fetchers/host-path/source.js'
 import type { HttpSource } from '../../src/fetchers/http/source.js'
 import { Input, parseSettings, type RawInputs } from '../../src/inputs.js'
-import type { Plan } from '../../src/spec/model.js'
+import type { Plan } from '../../src/runspec/model.js'
 import { buildPlan } from '../../src/plan.js'
 
 export const WORKSPACE = path.resolve('/tmp/fetch-sources-plan-ws')

@@ -1,5 +1,5 @@
 import { createSecret, valueOf } from '../../src/connections/secret.js'
-import type { SecretHandle } from '../../src/spec/model.js'
+import type { SecretHandle } from '../../src/runspec/model.js'
 
 /** A secret as the store makes it (found in the `secrets` input), for unit tests of the readers. */
 export function secretOf(raw: string, name = 'secret'): SecretHandle {

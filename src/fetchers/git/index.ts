@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { knownHostsSchema } from '../../spec/schema.js'
+import { knownHostsSchema } from '../../runspec/schema.js'
 import { publicUrl } from '../../util/urls.js'
 import type { SourceKind } from '../types.js'
 import { buildGit, type GitSource } from './source.js'

@@ -1,7 +1,7 @@
-import type { BuildContext } from '../../spec/kinds.js'
-import type { Connection, SourceBase } from '../../spec/model.js'
-import type { GitProxy } from '../../spec/translation.js'
-import { GIT_FLAG_PATTERN, type GitOptions } from '../../spec/schema.js'
+import type { BuildContext } from '../../runspec/kinds.js'
+import type { Connection, SourceBase } from '../../runspec/model.js'
+import type { GitProxy } from '../../runspec/translation.js'
+import { GIT_FLAG_PATTERN, type GitOptions } from '../../runspec/schema.js'
 import { gitUrlProblem } from './url.js'
 
 export type Submodules = false | true | 'recursive'

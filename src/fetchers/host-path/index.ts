@@ -1,6 +1,6 @@
 import * as path from 'node:path'
 import { z } from 'zod'
-import { selectionOf } from '../../spec/sources.js'
+import { selectionOf } from '../../runspec/sources.js'
 import { fileUrlOf } from '../../util/urls.js'
 import type { SourceKind } from '../types.js'
 import type { HostPathSource } from './source.js'

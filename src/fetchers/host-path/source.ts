@@ -1,4 +1,4 @@
-import type { Selection, SourceBase } from '../../spec/model.js'
+import type { Selection, SourceBase } from '../../runspec/model.js'
 
 export interface HostPathSource extends SourceBase {
   kind: 'host_path'

@@ -1,4 +1,4 @@
-import type { SourceBase } from '../../spec/model.js'
+import type { SourceBase } from '../../runspec/model.js'
 
 export interface HttpSource extends SourceBase {
   kind: 'http'

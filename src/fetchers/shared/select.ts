@@ -1,12 +1,6 @@
-/**
- * Which part of a tree to fetch. Empty = everything. `paths` pairs are `[from, to]` with `to`
- * relative to the destination; `files`/`dirs` keep their relative path.
- */
-export interface Selection {
-  files: string[]
-  dirs: string[]
-  paths: Array<[from: string, to: string]>
-}
+import type { Selection } from '../../runspec/model.js'
+
+export type { Selection }
 
 export interface Selected {
   /** Key in the source (relative to its root or prefix). */

@@ -1,7 +1,4 @@
 import type { SourceLocation } from '../util/errors.js'
-import type { Selection } from '../fetchers/shared/select.js'
-
-export type { Selection }
 
 /** Catalog kinds Polyaxon agents have that cannot back a source on a runner, and why. */
 export const UNUSABLE_CONNECTION_KINDS = {
@@ -10,6 +7,16 @@ export const UNUSABLE_CONNECTION_KINDS = {
   slack: 'a Slack connection is a notification target, not a source',
   custom: 'a custom connection has no fetcher'
 } as const
+
+/**
+ * Which part of a tree to fetch. Empty = everything. `paths` pairs are `[from, to]` with `to`
+ * relative to the destination; `files`/`dirs` keep their relative path.
+ */
+export interface Selection {
+  files: string[]
+  dirs: string[]
+  paths: Array<[from: string, to: string]>
+}
 
 export interface SecretRef {
   name: string
