@@ -42,6 +42,8 @@ beforeAll(async () => {
     git(work, 'branch', 'one', made[0]!)
   })
   shas = [made[0]!, made[1]!]
+  // Scratch space of the CLI processes: inside the test's directory, removed with it.
+  await fs.mkdir(path.join(root, 'tmp'))
   upstream = await startGitHttp({ root: repos })
 })
 afterAll(async () => {
@@ -130,7 +132,7 @@ describe('item 7: two runs into one destination at once', () => {
               '--lock-file',
               path.join(root, `git-${name}.lock.json`)
             ],
-            { onExit }
+            { onExit, env: { TMPDIR: path.join(root, 'tmp') } }
           ),
         held,
         bMoved,
@@ -174,7 +176,7 @@ describe('item 7: two runs into one destination at once', () => {
               '--lock-file',
               path.join(root, `http-${name}.lock.json`)
             ],
-            { onExit }
+            { onExit, env: { TMPDIR: path.join(root, 'tmp') } }
           ),
         held: web.next('sent', '/v1/model.bin'),
         bMoved: web.next('request', '/v2/model.bin'),

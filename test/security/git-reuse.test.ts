@@ -48,7 +48,7 @@ async function markerScript(file: string, marker: string): Promise<void> {
   await fs.writeFile(file, `#!/bin/sh\n{ echo "ran: $0 $*"; env; } >> '${marker}'\nexit 0\n`, { mode: 0o755 })
 }
 
-/** First run (commit 1), plant, move upstream, second run: returns what the test asserts on. */
+/** First run (commit 1), plant, move upstream, second run; asserts nothing planted ran and commit 2 landed. */
 async function replantAndRerun(plant: (checkout: string, marker: string) => Promise<void>): Promise<void> {
   const ws = await freshWorkspace(root)
   const marker = path.join(await fs.mkdtemp(path.join(root, 'marker-')), 'ran')
