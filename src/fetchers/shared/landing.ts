@@ -103,3 +103,33 @@ export async function writeFileAtomic(file: string, data: string, mode?: number)
   await fs.writeFile(tmp, data, mode === undefined ? {} : { mode })
   await fs.rename(tmp, file)
 }
+
+/**
+ * Moves the entries of directory `from` into the existing directory `to`. A rename where both are
+ * on one filesystem; a copy (symlinks copied as symlinks, never followed) then a removal where
+ * they are not (`RUNNER_TEMP` and the workspace on different disks give EXDEV).
+ */
+export async function moveInto(from: string, to: string): Promise<void> {
+  for (const name of await fs.readdir(from)) {
+    const src = path.join(from, name)
+    const dst = path.join(to, name)
+    try {
+      await fs.rename(src, dst)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e
+      await fs.cp(src, dst, { recursive: true, verbatimSymlinks: true, errorOnExist: true, force: false, preserveTimestamps: true })
+      await fs.rm(src, { recursive: true, force: true })
+    }
+  }
+}
+
+/** `rename`, or copy-then-remove across filesystems (a single file). */
+export async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await fs.rename(from, to)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e
+    await fs.copyFile(from, to, fs.constants.COPYFILE_EXCL)
+    await fs.rm(from, { force: true })
+  }
+}
