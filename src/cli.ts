@@ -25,6 +25,7 @@ const USAGE = `usage: fetch-sources [--spec FILE|YAML] [--url URL [--revision RE
   --lock-file FILE          where to write the lock file
   --frozen FILE             replay exactly what this lock file records
   --expose-connections      print the connection secrets' keys as variables (masked in CI only)
+  --unpack-limit LIMIT      how much an archive may unpack to: 20x, 100GiB or both (default 20x,50GiB)
   --verbose                 debug lines
 Outputs are printed as JSON on stdout; logs go to stderr.`
 
@@ -45,6 +46,7 @@ const FLAGS = {
   'lock-file': { type: 'string' },
   frozen: { type: 'string' },
   'expose-connections': { type: 'boolean' },
+  'unpack-limit': { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
@@ -81,7 +83,8 @@ export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEn
       [Input.Token]: values.token ?? env.GITHUB_TOKEN,
       [Input.LockFile]: values['lock-file'],
       [Input.Frozen]: values.frozen,
-      [Input.ExposeConnections]: String(values['expose-connections'] ?? false)
+      [Input.ExposeConnections]: String(values['expose-connections'] ?? false),
+      [Input.UnpackLimit]: values['unpack-limit']
     }
     const settings = parseSettings(raw, env)
     await runFetch(settings, host, cleanup)

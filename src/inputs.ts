@@ -19,7 +19,8 @@ export enum Input {
   Token = 'token',
   LockFile = 'lock-file',
   Frozen = 'frozen',
-  ExposeConnections = 'expose-connections'
+  ExposeConnections = 'expose-connections',
+  UnpackLimit = 'unpack-limit'
 }
 
 /** Every input, read once, typed; the rest of the code takes this instead of reading inputs. */
@@ -40,6 +41,8 @@ export interface Settings {
   lockFile: string
   frozen: string
   exposeConnections: boolean
+  /** How much an archive may unpack to. */
+  unpackLimit: { ratio: number; bytes: number }
   /** Root for our temp files: RUNNER_TEMP on a runner (cleaned by the runner too), else the OS temp. */
   tempRoot: string
   /** GITHUB_SERVER_URL: the host the `token` input is for. */
@@ -88,6 +91,39 @@ export function parseSecretsInput(text: string | undefined): Record<string, unkn
   return parsed as Record<string, unknown>
 }
 
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  kib: 1024,
+  m: 1e6,
+  mb: 1e6,
+  mib: 1024 ** 2,
+  g: 1e9,
+  gb: 1e9,
+  gib: 1024 ** 3,
+  t: 1e12,
+  tb: 1e12,
+  tib: 1024 ** 4
+}
+
+/**
+ * `unpack-limit`: `20x` (a ratio to the archive's size), `100GiB` (an absolute size), or both
+ * separated by a comma or space (the smaller wins). A part left out keeps its default (20×, 50 GiB).
+ */
+export function parseUnpackLimit(text: string | undefined): { ratio: number; bytes: number } {
+  const limit = { ratio: 20, bytes: 50 * 1024 ** 3 }
+  for (const part of (text ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const ratio = /^(\d+(?:\.\d+)?)\s*[x×]$/i.exec(part)
+    const size = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(part)
+    if (ratio && Number(ratio[1]) > 0) limit.ratio = Number(ratio[1])
+    else if (size && UNITS[size[2]!.toLowerCase()] !== undefined && Number(size[1]) > 0) limit.bytes = Number(size[1]) * UNITS[size[2]!.toLowerCase()]!
+    else throw new SpecError(`input \`unpack-limit\` takes a ratio (\`20x\`), a size (\`100GiB\`) or both (\`20x,100GiB\`), got "${part}"`)
+  }
+  return limit
+}
+
 export function parseSettings(raw: RawInputs, env: Record<string, string | undefined>, cwd = process.cwd()): Settings {
   const workspace = path.resolve(cwd, raw[Input.Workspace] || env.GITHUB_WORKSPACE || cwd)
   const tempRoot = env.RUNNER_TEMP || os.tmpdir()
@@ -119,6 +155,7 @@ export function parseSettings(raw: RawInputs, env: Record<string, string | undef
     lockFile,
     frozen: (raw[Input.Frozen] ?? '').trim(),
     exposeConnections: bool(raw, Input.ExposeConnections),
+    unpackLimit: parseUnpackLimit(raw[Input.UnpackLimit]),
     tempRoot,
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, ''),
     env

@@ -51,6 +51,7 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup)
     tempRoot: settings.tempRoot,
     concurrency: settings.concurrency,
     persistCredentials: settings.persistCredentials,
+    unpackLimit: settings.unpackLimit,
     server: { url: settings.serverUrl, ...(store.serverToken() ? { token: store.serverToken()! } : {}) }
   }
   const outcomes = await fetchAll(plan.sources, options, host, cleanup, frozen)

@@ -1,5 +1,6 @@
 import type { KindBuilder } from '../runspec/kinds.js'
 import type { SecretHandle, SourceBase } from '../runspec/model.js'
+import type { UnpackLimit } from './shared/archive.js'
 import type { ObjectEntry } from './shared/digest.js'
 import type { Limiter } from './shared/limiter.js'
 import type { SourceLog } from './shared/progress.js'
@@ -24,6 +25,8 @@ export interface FetchOptions {
   tempRoot: string
   concurrency: number
   persistCredentials: boolean
+  /** How much an archive may unpack to (the `unpack-limit` input). */
+  unpackLimit: UnpackLimit
   /** GITHUB_SERVER_URL, and the `token` input as a secret: the credential for https git URLs there. */
   server: { url: string; token?: SecretHandle }
 }

@@ -48,12 +48,10 @@ export async function fetchHostPath(source: HostPathSource, ctx: FetchContext): 
   )
   if (unmatched.length) throw new FetchError(source.name, `nothing in ${source.hostPath} matches ${unmatched.join(', ')}`, { permanent: true })
   const sizes = new Map(listing.map((l) => [l.key, l.size]))
-  const objects: PlannedObject[] = await ctx.limiter.map(selected, async (s) => ({
-    key: s.key,
-    target: s.target,
-    size: sizes.get(s.key)!,
-    version: await sha256File(path.join(root, ...s.key.split('/')))
-  }))
+  const objects: PlannedObject[] = await ctx.limiter.map(selected, async (s) => {
+    const sha256 = await sha256File(path.join(root, ...s.key.split('/')))
+    return { key: s.key, target: s.target, size: sizes.get(s.key)!, version: sha256, expected: { sha256 } }
+  })
   const landed = await landObjects({
     name: source.name,
     sync: source.sync,

@@ -3,9 +3,9 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { Readable } from 'node:stream'
 import { FetchError } from '../../util/errors.js'
-import { readState } from '../shared/landing.js'
 import { httpAuthorization } from '../../connections/http.js'
 import { archiveTypeOf, unpackArchive } from '../shared/archive.js'
+import { moveFile, readState } from '../shared/landing.js'
 import { IntegrityError, type Expected } from '../shared/checksum.js'
 import { downloadToFile } from '../shared/download.js'
 import { ProgressReporter } from '../shared/progress.js'
@@ -85,7 +85,9 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
   }
   const auth = httpAuthorization(source.name, source.secret)
   const urlSha256 = createHash('sha256').update(source.url).digest('hex')
-  const previous = ctx.previous ? await readState<HttpState>(ctx.previous) : undefined
+  // A frozen replay never keeps what is on disk on the server's word that nothing changed: the
+  // bytes are fetched again and checked against the locked sha256.
+  const previous = ctx.previous && !ctx.frozen ? await readState<HttpState>(ctx.previous) : undefined
   const reusable =
     previous?.version === 1 &&
     previous.kind === 'http' &&
@@ -155,13 +157,14 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
   let bytes = size
   if (archive) {
     try {
-      await unpackArchive(file, archive, ctx.staging)
+      await unpackArchive(file, archive, ctx.staging, { limit: ctx.options.unpackLimit })
     } catch (error) {
       throw new FetchError(source.name, `${name}: ${(error as Error).message}`, { cause: error, permanent: true })
     }
     ;({ files, bytes } = await countTree(ctx.staging))
   } else {
-    await fs.rename(file, path.join(ctx.staging, name))
+    // The download sits in scratch (RUNNER_TEMP), maybe on another disk than the workspace.
+    await moveFile(file, path.join(ctx.staging, name))
   }
   const state: HttpState = { version: 1, kind: 'http', urlSha256, unpack: source.unpack, ...validators, sha256: sha, files, bytes, objects }
   return { url: publicUrl(source.url), digest: `sha256:${sha}`, files, bytes, objects, state } satisfies FetchResult

@@ -1,19 +1,13 @@
-import { createWriteStream } from 'node:fs'
-import * as fs from 'node:fs/promises'
-import * as path from 'node:path'
+import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { safeRelative, under } from '../../util/safe-path.js'
+import { LandingRefusal, TreeWriter } from './tree-writer.js'
 
 export type ArchiveType = 'tar' | 'zip'
 
-/** An archive entry we refused; unpacking fails listing them all (nothing lands). */
+/** An archive we refused: permanent, and the message names the entry. */
 export class UnsafeArchiveError extends Error {
   override name = 'UnsafeArchiveError'
   readonly permanent = true
-  constructor(readonly problems: string[]) {
-    super(`refusing the archive: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`)
-  }
 }
 
 /** `.tar`, `.tar.gz`, `.tgz` (gzip is detected from the bytes) or `.zip`, from a file name. */
@@ -23,47 +17,116 @@ export function archiveTypeOf(name: string): ArchiveType | undefined {
   return undefined
 }
 
-/**
- * Tracks what has been unpacked so far and judges each entry: its path must stay inside the
- * destination, a symlink must point inside it (relative to where it sits), a hard link must name
- * an entry inside, and nothing may be written through a symlink made by the archive itself.
- */
-class EntryJudge {
-  readonly problems: string[] = []
-  private readonly links = new Set<string>()
+/** How much an archive may unpack to: `ratio` × its own size, and never more than `bytes`. */
+export interface UnpackLimit {
+  ratio: number
+  bytes: number
+}
 
-  /** The safe relative path, or undefined (problem recorded) when the entry must not land. */
-  judge(name: string, type: 'file' | 'dir' | 'symlink' | 'hardlink', linkpath?: string): string | undefined {
-    // `tar -C dir -czf x.tgz .` starts with `./`: the destination itself, nothing to make.
-    if (type === 'dir' && /^(\.\/*)*$/.test(name)) return undefined
-    const rel = safeRelative(name.replace(/\/+$/, ''))
-    if (!rel) return this.refuse(`"${name}" would land outside the destination`)
-    const parts = rel.split('/')
-    for (let i = 1; i < parts.length; i++) {
-      if (this.links.has(parts.slice(0, i).join('/'))) return this.refuse(`"${name}" would be written through the symlink "${parts.slice(0, i).join('/')}"`)
-    }
-    if (type === 'symlink') {
-      const target = linkpath ?? ''
-      const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(rel), target))
-      if (!target || target.startsWith('/') || /^[A-Za-z]:|\\|\0/.test(target) || resolved === '..' || resolved.startsWith('../')) {
-        return this.refuse(`symlink "${name}" points outside the destination ("${target}")`)
-      }
-      this.links.add(rel)
-    }
-    if (type === 'hardlink' && !safeRelative(linkpath ?? '')) return this.refuse(`hard link "${name}" points outside the destination ("${linkpath ?? ''}")`)
-    return rel
+export const DEFAULT_UNPACK_LIMIT: UnpackLimit = { ratio: 20, bytes: 50 * 1024 ** 3 }
+
+/** One entry of either format, as the writer sees it. */
+interface Entry {
+  name: string
+  type: 'file' | 'dir' | 'symlink' | 'hardlink' | 'other'
+  mode?: number
+  /** Declared size of a file's bytes. */
+  size: number
+  linkpath?: string
+  /** The bytes of a file (or a zip symlink's target). */
+  body(): Promise<Readable>
+}
+
+export interface UnpackOptions {
+  limit?: UnpackLimit
+  /** Leading path components to drop (GitHub's tarballs hold one top directory). */
+  strip?: number
+}
+
+function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
+  let v = n
+  let i = 0
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024
+    i++
   }
+  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`
+}
 
-  private refuse(problem: string): undefined {
-    this.problems.push(problem)
-    return undefined
+async function readAll(s: Readable): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const c of s) chunks.push(c as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/**
+ * Unpacks an archive into `dest` (a staging directory: on any refusal the caller discards it, so
+ * nothing of a hostile archive ever lands). Every entry goes through one TreeWriter; the unpacked
+ * size is limited to `limit.ratio` × the archive's size and `limit.bytes` in all.
+ */
+export async function unpackArchive(file: string, type: ArchiveType, dest: string, options: UnpackOptions = {}): Promise<void> {
+  const limit = options.limit ?? DEFAULT_UNPACK_LIMIT
+  const { size } = await (await import('node:fs/promises')).stat(file)
+  const max = Math.min(limit.bytes, limit.ratio * size)
+  const describe = `${formatBytes(max)} (${limit.ratio}× the ${formatBytes(size)} archive, at most ${formatBytes(limit.bytes)}; raise it with the \`unpack-limit\` input)`
+  const writer = new TreeWriter(dest, { bytes: max, describe })
+  let declared = 0
+  // One refused entry does not stop the walk (every problem is reported at once, and a refused
+  // entry is never written); a passed size limit does.
+  const problems: string[] = []
+  const land = async (e: Entry): Promise<void> => {
+    try {
+      await landOne(e)
+    } catch (error) {
+      if (!(error instanceof LandingRefusal) || error.final) throw error
+      problems.push(error.message)
+    }
+  }
+  const landOne = async (e: Entry): Promise<void> => {
+    const name = strip(e.name, options.strip ?? 0)
+    // `tar -C dir -czf x.tgz .` starts with `./`: the destination itself, nothing to make.
+    if (name === undefined || (e.type === 'dir' && /^(\.\/*)*$/.test(name))) return
+    switch (e.type) {
+      case 'dir':
+        return writer.dir(name)
+      case 'file':
+        declared += e.size
+        if (declared > max) throw new LandingRefusal(`unpacked size passes the limit of ${describe} (at "${name}")`, true)
+        return writer.file(name, await e.body(), e.mode)
+      case 'symlink':
+        // A zip keeps a link's target as its content: a path, never megabytes.
+        if (e.linkpath === undefined && e.size > 4096) throw new LandingRefusal(`symlink "${name}" has a ${e.size}-byte target`)
+        return writer.symlink(name, e.linkpath ?? (await readAll(await e.body())))
+      case 'hardlink':
+        return writer.hardlink(name, strip(e.linkpath ?? '', options.strip ?? 0) ?? '')
+      default:
+        // Devices, FIFOs and the like have no business in a dataset: skipped.
+        return
+    }
+  }
+  try {
+    await (type === 'zip' ? zipEntries(file, land) : tarEntries(file, land))
+  } catch (error) {
+    if (error instanceof LandingRefusal) problems.push(error.message)
+    else throw error
+  }
+  if (problems.length) {
+    throw new UnsafeArchiveError(`refusing the archive: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`)
   }
 }
 
-async function unpackTar(file: string, dest: string): Promise<void> {
-  const tar = await import('tar')
-  const judge = new EntryJudge()
-  const kinds: Record<string, 'file' | 'dir' | 'symlink' | 'hardlink'> = {
+/** The name without its first `n` components; undefined when nothing is left. */
+function strip(name: string, n: number): string | undefined {
+  if (n === 0) return name
+  const parts = name.split('/').filter((p) => p !== '' && p !== '.')
+  return parts.length > n ? parts.slice(n).join('/') : undefined
+}
+
+/** Tar (gzip detected from the bytes) entries in order; `land` finishes each before the next. */
+async function tarEntries(file: string, land: (e: Entry) => Promise<void>): Promise<void> {
+  const { Parser } = await import('tar')
+  const kinds: Record<string, Entry['type']> = {
     File: 'file',
     OldFile: 'file',
     ContiguousFile: 'file',
@@ -71,36 +134,49 @@ async function unpackTar(file: string, dest: string): Promise<void> {
     SymbolicLink: 'symlink',
     Link: 'hardlink'
   }
-  await tar.x({
-    file,
-    cwd: dest,
-    strict: true,
-    // Never take owners or odd permissions from a downloaded archive.
-    preserveOwner: false,
-    filter: (name, entry) => {
-      const type = 'type' in entry ? kinds[entry.type] : undefined
-      // Devices, FIFOs and the like have no business in a dataset: skipped.
-      if (!type) return false
-      return judge.judge(name, type, 'linkpath' in entry ? entry.linkpath : undefined) !== undefined
+  await new Promise<void>((resolve, reject) => {
+    let chain = Promise.resolve()
+    let failed = false
+    const parser = new Parser({ strict: true })
+    const fail = (error: unknown): void => {
+      if (failed) return
+      failed = true
+      input.destroy()
+      reject(error)
     }
+    parser.on('entry', (entry) => {
+      // Entries are landed one after the other; the parser waits while an entry's body is unread.
+      chain = chain.then(async () => {
+        if (failed) return entry.resume()
+        await land({
+          name: entry.path,
+          type: kinds[entry.type] ?? 'other',
+          mode: entry.mode,
+          size: entry.size ?? 0,
+          ...(entry.linkpath !== undefined ? { linkpath: entry.linkpath } : {}),
+          body: async () => entry as unknown as Readable
+        })
+        entry.resume()
+      })
+      chain.catch(fail)
+    })
+    parser.on('error', fail)
+    parser.on('end', () => void chain.then(() => !failed && resolve(), fail))
+    const input = createReadStream(file)
+    input.on('error', fail)
+    input.pipe(parser as unknown as NodeJS.WritableStream)
   })
-  if (judge.problems.length) throw new UnsafeArchiveError(judge.problems)
 }
 
-async function unpackZip(file: string, dest: string): Promise<void> {
+/** Zip entries in order (yauzl checks every entry's size against its header). */
+async function zipEntries(file: string, land: (e: Entry) => Promise<void>): Promise<void> {
   const yauzl = (await import('yauzl')).default
-  const judge = new EntryJudge()
   const zip = await new Promise<import('yauzl').ZipFile>((resolve, reject) =>
-    // decodeStrings: false — names are checked here, so one bad entry is reported with the others.
+    // decodeStrings: false — names are checked by the writer, not refused by yauzl before we can name them.
     yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }, (err, z) => (err ? reject(err) : resolve(z)))
   )
-  const openStream = (entry: import('yauzl').Entry): Promise<Readable> =>
+  const open = (entry: import('yauzl').Entry): Promise<Readable> =>
     new Promise((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))))
-  const readAll = async (s: Readable): Promise<string> => {
-    const chunks: Buffer[] = []
-    for await (const c of s) chunks.push(c as Buffer)
-    return Buffer.concat(chunks).toString('utf8')
-  }
   await new Promise<void>((resolve, reject) => {
     zip.on('error', reject)
     zip.on('end', resolve)
@@ -110,33 +186,14 @@ async function unpackZip(file: string, dest: string): Promise<void> {
         // Bit 11: UTF-8 names; older zips use CP437, whose ASCII range is what matters for safety.
         const name = raw.toString(entry.generalPurposeBitFlag & 0x800 ? 'utf8' : 'latin1')
         const mode = (entry.externalFileAttributes >>> 16) & 0xffff
-        const isLink = (mode & 0o170000) === 0o120000
-        const isDir = name.endsWith('/')
-        const target = isLink ? await readAll(await openStream(entry)) : undefined
-        const rel = judge.judge(name, isDir ? 'dir' : isLink ? 'symlink' : 'file', target)
-        if (rel) {
-          const out = under(dest, rel)
-          if (isDir) await fs.mkdir(out, { recursive: true })
-          else {
-            await fs.mkdir(path.dirname(out), { recursive: true })
-            if (isLink) await fs.symlink(target!, out)
-            // Only the executable bit is taken from the archive.
-            else await pipeline(await openStream(entry), createWriteStream(out, { mode: mode & 0o111 ? 0o755 : 0o644 }))
-          }
-        }
+        const type: Entry['type'] = name.endsWith('/') ? 'dir' : (mode & 0o170000) === 0o120000 ? 'symlink' : 'file'
+        await land({ name, type, mode, size: entry.uncompressedSize, body: () => open(entry) })
         zip.readEntry()
-      })().catch(reject)
+      })().catch((error: unknown) => {
+        zip.close()
+        reject(error)
+      })
     })
     zip.readEntry()
   })
-  if (judge.problems.length) throw new UnsafeArchiveError(judge.problems)
-}
-
-/**
- * Unpacks an archive into `dest` (a staging directory: on any refusal the caller discards it, so
- * nothing of a hostile archive ever lands).
- */
-export async function unpackArchive(file: string, type: ArchiveType, dest: string): Promise<void> {
-  if (type === 'zip') await unpackZip(file, dest)
-  else await unpackTar(file, dest)
 }

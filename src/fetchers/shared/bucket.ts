@@ -158,7 +158,7 @@ export async function fetchBucket<T>(store: BucketStore<T>, opts: BucketFetchOpt
   if (unmatched.length) throw new FetchError(name, `nothing in ${opts.uri} matches ${unmatched.join(', ')}`, { permanent: true })
   const objects: PlannedObject[] = selected.map((s) => {
     const l = byRel.get(s.key)!
-    return { key: s.key, target: s.target, size: l.size, version: l.version }
+    return { key: s.key, target: s.target, size: l.size, version: l.version, expected: store.expected(l.item) }
   })
   const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) })
   return landObjects({

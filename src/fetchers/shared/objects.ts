@@ -1,8 +1,9 @@
-import { statSync } from 'node:fs'
+import { createReadStream, lstatSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { FetchError } from '../../util/errors.js'
-import { safeRelative, under } from '../../util/safe-path.js'
+import { gitComponent, safeRelative, under } from '../../util/safe-path.js'
+import { IntegrityError, Verifier, type Expected } from './checksum.js'
 import { objectsDigest, type ObjectEntry } from './digest.js'
 import { readState } from './landing.js'
 import type { Limiter } from './limiter.js'
@@ -11,6 +12,8 @@ import type { Limiter } from './limiter.js'
 export interface PlannedObject extends ObjectEntry {
   /** Relative destination path (already selected); checked for escapes here. */
   target: string
+  /** What the store says of the bytes (MD5, CRC32C, SHA-256): how a reused file is re-verified. */
+  expected?: Expected
 }
 
 /** What is kept beside the destination so a re-run only fetches what changed. */
@@ -28,8 +31,12 @@ export interface LandingArea {
   /** The destination's content from an earlier run, if any: unchanged files are linked from it. */
   previous?: string
   limiter: Limiter
-  /** Frozen replay: the object list the lock recorded; any drift fails the source. */
+  /**
+   * Frozen replay: the object list the lock recorded; any drift fails the source, and a file of
+   * the previous landing is only reused once its bytes match what the store says of them.
+   */
   frozen?: { objects?: ObjectEntry[] }
+  log?: { info(message: string): void }
 }
 
 export interface LandObjectsOptions {
@@ -53,23 +60,72 @@ export interface LandedObjects {
 }
 
 /**
- * Size of a regular file, or undefined. Synchronous on purpose: a re-run checks every object of
- * the previous landing, and one `fs.promises.stat` each is a thread-pool round trip (~0.1 ms
- * here), a synchronous one a few microseconds.
+ * Size of a regular file (never followed through a symlink), or undefined. Synchronous on
+ * purpose: a re-run checks every object of the previous landing, and one `fs.promises.lstat` each
+ * is a thread-pool round trip (~0.1 ms here), a synchronous one a few microseconds.
  */
 function sizeOf(file: string): number | undefined {
-  const st = statSync(file, { throwIfNoEntry: false })
+  const st = lstatSync(file, { throwIfNoEntry: false })
   return st?.isFile() ? st.size : undefined
 }
 
-async function walkFiles(root: string, rel = ''): Promise<string[]> {
+/**
+ * The regular files of a previous landing. The workspace may have been changed since: symlinks,
+ * devices and `.git` paths are not ours and are left behind (and said so), never followed.
+ */
+async function walkFiles(root: string, dropped: string[], rel = ''): Promise<string[]> {
   const out: string[] = []
   for (const entry of await fs.readdir(path.join(root, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${entry.name}` : entry.name
-    if (entry.isDirectory()) out.push(...(await walkFiles(root, r)))
-    else out.push(r)
+    if (gitComponent(entry.name)) dropped.push(r)
+    else if (entry.isDirectory()) out.push(...(await walkFiles(root, dropped, r)))
+    else if (entry.isFile()) out.push(r)
+    else dropped.push(r)
   }
   return out
+}
+
+/** Whether a file's bytes match what the store says of them (a frozen replay reuses nothing unverified). */
+async function matches(file: string, o: PlannedObject): Promise<boolean> {
+  const expected = o.expected
+  if (!expected?.md5 && !expected?.sha256 && !expected?.crc32c) return false
+  const verifier = new Verifier({ ...expected, size: o.size })
+  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) verifier.update(chunk as Buffer)
+  try {
+    verifier.check(o.key)
+    return true
+  } catch (e) {
+    if (e instanceof IntegrityError) return false
+    throw e
+  }
+}
+
+/**
+ * Checks every target: inside the destination, no `.git` component (git metadata from a bucket
+ * would be configuration the next git command runs), no two keys on one file, no file that is
+ * also a directory of another key.
+ */
+function checkTargets(name: string, objects: PlannedObject[]): Map<string, PlannedObject> {
+  const refuse = (message: string): never => {
+    throw new FetchError(name, message, { permanent: true })
+  }
+  const targets = new Map<string, PlannedObject>()
+  const dirs = new Map<string, PlannedObject>()
+  for (const o of objects) {
+    const safe = safeRelative(o.target) ?? refuse(`refusing key "${o.key}": it would land outside the destination (absolute path, "..", backslash or NUL)`)
+    const git = gitComponent(safe)
+    if (git) refuse(`refusing key "${o.key}": "${git}" is git metadata, which never lands from a store (exclude it with \`artifacts\` or \`paths\`)`)
+    const clash = targets.get(safe)
+    if (clash) refuse(`keys "${clash.key}" and "${o.key}" land on the same file "${safe}"`)
+    targets.set(safe, { ...o, target: safe })
+    const parts = safe.split('/')
+    for (let i = 1; i < parts.length; i++) if (!dirs.has(parts.slice(0, i).join('/'))) dirs.set(parts.slice(0, i).join('/'), o)
+  }
+  for (const [t, o] of targets) {
+    const under = dirs.get(t)
+    if (under) refuse(`keys "${o.key}" and "${under.key}" cannot both land: "${t}" would be a file and a directory`)
+  }
+  return targets
 }
 
 /**
@@ -78,17 +134,7 @@ async function walkFiles(root: string, rel = ''): Promise<string[]> {
  */
 export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjects> {
   const { ctx, objects } = opts
-  const targets = new Map<string, PlannedObject>()
-  for (const o of objects) {
-    const safe = safeRelative(o.target)
-    if (!safe)
-      throw new FetchError(opts.name, `refusing key "${o.key}": it would land outside the destination (absolute path, "..", backslash or NUL)`, {
-        permanent: true
-      })
-    const clash = targets.get(safe)
-    if (clash) throw new FetchError(opts.name, `keys "${clash.key}" and "${o.key}" land on the same file "${safe}"`, { permanent: true })
-    targets.set(safe, { ...o, target: safe })
-  }
+  const targets = checkTargets(opts.name, objects)
   const state: ObjectState = { version: 1, identity: opts.identity, objects: {} }
   for (const [t, o] of targets) state.objects[t] = { key: o.key, size: o.size, version: o.version }
   const entries = [...targets.values()].map(({ key, size, version }) => ({ key, size, version }))
@@ -103,14 +149,27 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
   const old = previous ? await readState<ObjectState>(previous) : undefined
   const usable = old && old.version === 1 && old.identity === opts.identity ? old.objects : {}
   const unchanged = new Set<string>()
+  const dropped: string[] = []
+  const kept = previous ? await walkFiles(previous, dropped) : []
+  if (dropped.length)
+    ctx.log?.info(`left behind from the previous landing (not regular files of ours): ${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', …' : ''}`)
   if (previous) {
     for (const [t, o] of targets) {
       const was = usable[t]
       if (was && was.size === o.size && was.version === o.version && sizeOf(under(previous, t)) === o.size) unchanged.add(t)
     }
-    if (unchanged.size === targets.size) {
+    if (ctx.frozen) {
+      // The state file and the files beside it are the workspace's word: a replay checks the bytes.
+      const tampered: string[] = []
+      await ctx.limiter.map([...unchanged], async (t) => {
+        if (!(await matches(under(previous, t), targets.get(t)!))) tampered.push(t)
+      })
+      for (const t of tampered) unchanged.delete(t)
+      if (tampered.length) ctx.log?.info(`frozen: fetching again ${tampered.length} file(s) whose bytes could not be verified against the store`)
+    }
+    if (unchanged.size === targets.size && dropped.length === 0) {
       // With sync, what is on disk decides: files kept by an earlier `sync: false` run are not in the state.
-      const gone = opts.sync ? (await walkFiles(previous)).some((rel) => !targets.has(rel)) : false
+      const gone = opts.sync ? kept.some((rel) => !targets.has(rel)) : false
       if (!gone) return { ...result, inPlace: true }
     }
   }
@@ -123,12 +182,16 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
   }
   const link = async (from: string, to: string): Promise<void> => {
     await ensureDir(path.dirname(to))
-    await fs.link(from, to).catch(() => fs.copyFile(from, to))
+    // A file with other links may be one planted in the workspace as a link to a host file:
+    // copied, so nothing written to the destination later can reach that file.
+    if (lstatSync(from).nlink > 1) return fs.copyFile(from, to, fs.constants.COPYFILE_EXCL)
+    await fs.link(from, to).catch(() => fs.copyFile(from, to, fs.constants.COPYFILE_EXCL))
   }
   // Keep what the source no longer has unless `sync: true` (like `aws s3 sync` without --delete).
   if (previous && !opts.sync) {
-    for (const rel of await walkFiles(previous)) {
-      if (!targets.has(rel)) await link(under(previous, rel), under(ctx.staging, rel))
+    const blocked = blocking(targets)
+    for (const rel of kept) {
+      if (!targets.has(rel) && !blocked(rel)) await link(under(previous, rel), under(ctx.staging, rel))
     }
   }
   await ctx.limiter.map([...targets.values()], async (o) => {
@@ -138,6 +201,24 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
     await opts.download(o, file)
   })
   return result
+}
+
+/**
+ * Whether a file kept from the previous landing would stand in the targets' way: it has the name
+ * of a directory they need, or sits under a name that is now a file.
+ */
+function blocking(targets: Map<string, PlannedObject>): (rel: string) => boolean {
+  const dirs = new Set<string>()
+  for (const t of targets.keys()) {
+    const parts = t.split('/')
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'))
+  }
+  return (rel) => {
+    if (dirs.has(rel)) return true
+    const parts = rel.split('/')
+    for (let i = 1; i < parts.length; i++) if (targets.has(parts.slice(0, i).join('/'))) return true
+    return false
+  }
 }
 
 /** Compares a fresh listing with the locked one: the per-source drift report, or undefined. */
