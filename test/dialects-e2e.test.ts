@@ -85,6 +85,8 @@ beforeAll(async () => {
   await s3.put('bucket', {
     'prefix/to/source_code_dir/train.py': 'print("train")\n',
     'prefix/to/source_code_dir/lib/util.py': 'X = 1\n',
+    'prefix/release-1.0/run.py': 'print("release")\n',
+    'prefix/Makefile': 'all:\n',
     'prefix/to/other/ignored.py': 'no\n'
   })
   await s3.createBucket('ml-data')
@@ -198,7 +200,28 @@ describe('ads end to end', () => {
     const ws = await workspace()
     const spec = fixture('ads/remote.yaml').replace('/code/source_code_dir/train.py', '/code/source_code_dir/main.py')
     const run = await runSpec({ workspace: ws, spec, env: env() })
-    expect(errorOf(run)).toMatch(/entry point "main.py" does not exist in source "code"/)
+    expect(errorOf(run)).toMatch(/entry point "source_code_dir\/main.py" does not exist in source "code"/)
+  })
+
+  // ADS asks the service whether the URI is an object or a prefix; a name's look does not decide.
+  it('a prefix whose last segment has a dot lands as its directory', async () => {
+    const ws = await workspace()
+    const spec = fixture('ads/remote.yaml')
+      .replace('prefix/to/source_code_dir', 'prefix/release-1.0')
+      .replace('/code/source_code_dir/train.py', '/code/release-1.0/run.py')
+    const run = await runSpec({ workspace: ws, spec, env: env() })
+    expect(errorOf(run)).toBe('')
+    expect(await read(ws, 'code/release-1.0/run.py')).toBe('print("release")\n')
+    expect(run.outputs.entrypoint).toBe(path.join(ws, 'code/release-1.0/run.py'))
+  })
+
+  it('an object without an extension lands as that file', async () => {
+    const ws = await workspace()
+    const spec = fixture('ads/remote-file.yaml').replace('prefix/to/train.py', 'prefix/Makefile').replace('"train.py"', '"Makefile"')
+    const run = await runSpec({ workspace: ws, spec, env: env() })
+    expect(errorOf(run)).toBe('')
+    expect(await fs.readdir(path.join(ws, 'code'))).toEqual(['Makefile'])
+    expect(run.outputs.entrypoint).toBe(path.join(ws, 'code/Makefile'))
   })
 
   it.skipIf(!gitFetcherAvailable)('documented git runtime: commit wins over branch; entryPoint relative to the repository', async () => {

@@ -255,7 +255,7 @@ describe('ads: documented examples', () => {
     expect(plan.entrypoint).toEqual({ source: 'code', path: 'train.py' })
   })
 
-  it('remote runtime: a prefix lands as its directory under codeDir; /code/… entry point', async () => {
+  it('remote runtime: the URI lands in codeDir, a prefix as its directory (the listing decides); /code/… entry point', async () => {
     const { plan } = await planFixture('ads/remote.yaml')
     expect(plan.sources.map(fields)).toEqual([
       {
@@ -264,13 +264,14 @@ describe('ads: documented examples', () => {
         primary: true,
         connection: undefined,
         secret: undefined,
-        uri: 'oci://bucket@namespace/prefix/to/source_code_dir/',
-        relPath: 'code/source_code_dir',
-        dest: ws('code/source_code_dir'),
+        uri: 'oci://bucket@namespace/prefix/to/source_code_dir',
+        relPath: 'code',
+        dest: ws('code'),
         selection: none
       }
     ])
-    expect(plan.entrypoint).toEqual({ source: 'code', path: 'train.py' })
+    expect(plan.sources[0]).toMatchObject({ prefixAsDirectory: true })
+    expect(plan.entrypoint).toEqual({ source: 'code', path: 'source_code_dir/train.py' })
   })
 
   it('remote runtime: a single object lands in codeDir', async () => {

@@ -13,6 +13,8 @@ export interface BucketSource<K extends string = string> extends SourceBase {
   options: Record<string, unknown>
   selection: Selection
   sync: boolean
+  /** A prefix lands in a directory of its last segment's name, one object as itself (ADS). */
+  prefixAsDirectory?: boolean
 }
 
 export interface BucketKindOptions {
@@ -38,7 +40,15 @@ export function bucketKind(o: BucketKindOptions): SourceKind<BucketSource> {
       const uri = (schema.bucket as string | undefined) ?? url!
       if (!o.schemes.some((p) => uri.startsWith(p)))
         fail(`"${uri}" is not a ${o.kind} URI: it should start with ${o.schemes.join(' or ')}`, d.url ? ['url'] : ['connection'])
-      return { ...common, kind: o.kind, uri, options: schema, selection: selectionOf(d), sync: d.sync ?? false }
+      return {
+        ...common,
+        kind: o.kind,
+        uri,
+        options: schema,
+        selection: selectionOf(d),
+        sync: d.sync ?? false,
+        ...(d.prefixAsDirectory ? { prefixAsDirectory: true } : {})
+      }
     },
     describe: o.describe ?? ((s) => `${s.uri} → ${s.relPath}`),
     address: (s) => s.uri,

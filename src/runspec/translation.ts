@@ -26,6 +26,11 @@ export interface SourceDraft extends SourceSpec {
   secretKey?: string
   /** Revision for a git source that names none, before the connection's (Polyaxon `build.commit`). */
   defaultRevision?: string
+  /**
+   * A bucket prefix lands in a directory named after its last segment, one object as itself
+   * (ADS remote runtimes); which of the two it is, the listing says.
+   */
+  prefixAsDirectory?: boolean
   /** Proxies the original system used for the clone (ADS `ssh_proxy`, `https_proxy`, `no_proxy`). */
   proxy?: GitProxy
 }

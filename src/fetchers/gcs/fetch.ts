@@ -63,6 +63,7 @@ export async function fetchGcs(source: BucketSource, ctx: FetchContext): Promise
     selection: source.selection,
     sync: source.sync,
     prefix: location.prefix,
+    ...(source.prefixAsDirectory ? { prefixAsDirectory: true } : {}),
     tuning,
     empty: `no objects under ${source.uri}: check the bucket and the prefix`,
     ctx

@@ -91,6 +91,7 @@ export async function fetchS3Compatible(source: BucketSource, ctx: FetchContext)
       selection: source.selection,
       sync: source.sync,
       prefix: location.prefix,
+      ...(source.prefixAsDirectory ? { prefixAsDirectory: true } : {}),
       tuning,
       empty: `no objects under ${source.uri}: check the bucket, the prefix and the endpoint`,
       ctx

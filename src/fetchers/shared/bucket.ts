@@ -54,6 +54,8 @@ export interface BucketFetchOptions {
   /** Key prefix in the bucket: '' (everything), a "directory", or one object's key. */
   prefix: string
   tuning: Tuning
+  /** A prefix lands in a directory named after its last segment, one object as itself (ADS). */
+  prefixAsDirectory?: boolean
   /** The error when nothing is under the prefix, e.g. `no blobs under …: check the container and the prefix`. */
   empty: string
   ctx: LandingArea & { signal: AbortSignal; log: SourceLog }
@@ -153,12 +155,14 @@ export async function fetchBucket<T>(store: BucketStore<T>, opts: BucketFetchOpt
     )
   const listing = await listBucket(store, opts, call)
   if (listing.length === 0) throw new FetchError(name, opts.empty, { permanent: true })
+  const single = listing.length === 1 && listing[0]!.key === opts.prefix
+  const folder = opts.prefixAsDirectory && !single ? opts.prefix.replace(/\/+$/, '').split('/').pop() : undefined
   const byRel = new Map(listing.map((l) => [l.rel, l]))
   const { selected, unmatched } = select([...byRel.keys()], opts.selection)
   if (unmatched.length) throw new FetchError(name, `nothing in ${opts.uri} matches ${unmatched.join(', ')}`, { permanent: true })
   const objects: PlannedObject[] = selected.map((s) => {
     const l = byRel.get(s.key)!
-    return { key: s.key, target: s.target, size: l.size, version: l.version, expected: store.expected(l.item) }
+    return { key: s.key, target: folder ? `${folder}/${s.target}` : s.target, size: l.size, version: l.version, expected: store.expected(l.item) }
   })
   const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) })
   return landObjects({

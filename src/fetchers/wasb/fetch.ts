@@ -45,6 +45,7 @@ export async function fetchWasb(source: BucketSource, ctx: FetchContext): Promis
     selection: source.selection,
     sync: source.sync,
     prefix: location.prefix,
+    ...(source.prefixAsDirectory ? { prefixAsDirectory: true } : {}),
     tuning,
     empty: `no blobs under ${source.uri}: check the container and the prefix`,
     ctx

@@ -89,7 +89,7 @@ function translateAds({ doc, value, errors, detectedBy }: DialectInput): Transla
   }
 
   const t = emptyTranslation('ads', detectedBy)
-  let dest = codeDir
+  let fetched = ''
   let draft: SourceDraft
   if (type === 'git') {
     if (spec.gitSecretId !== undefined && !/^(ssh:\/\/|[^/:@]+@[^/:]+:)/.test(uri.value)) {
@@ -118,17 +118,10 @@ function translateAds({ doc, value, errors, detectedBy }: DialectInput): Transla
     const [, bucket, namespace, rest = ''] = m
     const key = rest.replace(/^\/+/, '')
     const root = `oci://${bucket}@${namespace}/`
-    // ADS downloads a prefix as a directory of that name under /code, and a single object as a
-    // file. It asks the service which one it is; we decide by the name: a last segment with an
-    // extension is an object, a trailing `/` always means a prefix.
-    const last = key.replace(/\/+$/, '').split('/').pop() ?? ''
-    if (!key) draft = { name: 'code', kind: 'oci', url: root, path: codeDir, primary: true }
-    else if (!key.endsWith('/') && /\.[A-Za-z0-9]+$/.test(last)) {
-      draft = { name: 'code', kind: 'oci', url: root + key, path: codeDir, primary: true }
-    } else {
-      dest = `${codeDir}/${last}`
-      draft = { name: 'code', kind: 'oci', url: `${root}${key.replace(/\/+$/, '')}/`, path: dest, primary: true }
-    }
+    // ADS asks the service whether the URI is one object (it lands as that file in /code) or a
+    // prefix (it lands as a directory of its name); so does the fetch, from the listing.
+    draft = { name: 'code', kind: 'oci', url: root + key, path: codeDir, primary: true, ...(key ? { prefixAsDirectory: true } : {}) }
+    fetched = key
     if (spec.gitSecretId || spec.branch || spec.commit) {
       const k = spec.gitSecretId ? 'gitSecretId' : spec.branch ? 'branch' : 'commit'
       t.warnings.push(doc.error(`\`${k}\` ignored: it applies to git runtimes, not remote`, at(k)))
@@ -137,7 +130,7 @@ function translateAds({ doc, value, errors, detectedBy }: DialectInput): Transla
   t.sources.push({ value: draft, doc, path: [...base, 'spec'] })
 
   if (entry.value !== undefined) {
-    const rel = entrypointRelative(entry.value, type, codeDir, dest)
+    const rel = entrypointRelative(entry.value, type, fetched)
     if ('error' in rel) errors.push(doc.error(rel.error, at(entry.key)))
     else t.entrypoint = { value: rel.path, doc, path: at(entry.key) }
   }
@@ -145,11 +138,11 @@ function translateAds({ doc, value, errors, detectedBy }: DialectInput): Transla
 }
 
 /**
- * The entry point relative to the source's destination. ADS runs from `/code`: an absolute
- * `/code/x` is `x` under codeDir; a relative one is relative to the repository root (git, which
- * is codeDir) or to codeDir (remote, where the prefix's directory sits inside codeDir).
+ * The entry point relative to codeDir, the source's destination. ADS runs from `/code`: an
+ * absolute `/code/x` is `x` under codeDir; a relative one is relative to the repository root
+ * (git) or to codeDir (remote), where the fetched object is, or the fetched prefix's directory.
  */
-function entrypointRelative(entry: string, type: 'git' | 'remote', codeDir: string, dest: string): { path: string } | { error: string } {
+function entrypointRelative(entry: string, type: 'git' | 'remote', key: string): { path: string } | { error: string } {
   let inCodeDir: string
   if (entry.startsWith('/')) {
     const rel = path.posix.relative(ADS_CODE_ROOT, path.posix.normalize(entry))
@@ -159,12 +152,14 @@ function entrypointRelative(entry: string, type: 'git' | 'remote', codeDir: stri
   } else {
     inCodeDir = path.posix.normalize(entry)
   }
-  const rel = path.posix.relative(dest, path.posix.join(codeDir, inCodeDir))
-  if (rel === '' || rel.startsWith('..')) {
-    const where = type === 'git' ? 'the repository' : `the fetched prefix (${dest.slice(codeDir.length + 1) || '.'})`
-    return { error: `entry point "${entry}" is not inside ${where}` }
+  if (inCodeDir === '.' || inCodeDir === '..' || inCodeDir.startsWith('../')) {
+    return { error: `entry point "${entry}" is not inside ${type === 'git' ? 'the repository' : 'the fetched code'}` }
   }
-  return { path: rel }
+  // A remote key `…/app` is the object `app` or the prefix `app/`; `…/app/` only the prefix.
+  const last = key.replace(/\/+$/, '').split('/').pop() ?? ''
+  const inside = !last || inCodeDir.startsWith(`${last}/`) || (!key.endsWith('/') && inCodeDir === last)
+  if (type === 'remote' && !inside) return { error: `entry point "${entry}" is not inside the fetched prefix (${last})` }
+  return { path: inCodeDir }
 }
 
 /** ADS honours these in the job's environment for the clone; so do we, for this source only. */
