@@ -105,6 +105,11 @@ describe('polyaxon: documented examples', () => {
     expect(plan.sources.map(fields)).toEqual([{ ...repoTest, name: 'repo-test', revision: 'branchA' }])
   })
 
+  it('the single "Example connection" (a mapping, not a list) is a one-connection catalog', async () => {
+    const { plan } = await planFixture('polyaxon/branch.yaml', 'polyaxon/connection.yaml')
+    expect(plan.sources.map(fields)).toEqual([{ ...repoTest, name: 'repo-test', revision: 'branchA' }])
+  })
+
   it('url override: the docs write it under `params:`; read as `run:` with a warning', async () => {
     const { plan, warnings } = await planFixture('polyaxon/url-override.yaml', 'polyaxon/agent-catalog.yaml')
     expect(plan.detectedBy).toBe('params.init')

@@ -35,13 +35,18 @@ export function parseConnection(entry: Located<unknown>, kinds: Kinds, errors: S
   return connection
 }
 
-/** The catalog input: a list, or `{connections: [...], artifactsStore: {...}}` (a Polyaxon agent config). */
+/**
+ * The catalog input: a list, `{connections: [...], artifactsStore: {...}}` (a Polyaxon agent
+ * config), or one connection on its own (`{name, kind, schema, secret}`, as Polyaxon's docs show a
+ * single connection).
+ */
 export function catalogEntries(doc: SpecDocument): { connections: Array<Located<unknown>>; artifactsStore?: Located<unknown> } {
   const value = doc.toJS()
   if (value === null) return { connections: [] }
   if (Array.isArray(value)) return { connections: value.map((v, i) => ({ value: v, doc, path: [i] })) }
   if (typeof value === 'object') {
     const obj = value as Record<string, unknown>
+    if ('name' in obj && 'kind' in obj && !('connections' in obj)) return { connections: [{ value: obj, doc, path: [] }] }
     for (const key of Object.keys(obj)) {
       if (key !== 'connections' && key !== 'artifactsStore') {
         throw doc.error(`unknown key "${key}" in the connections catalog${didYouMean(key, ['connections', 'artifactsStore'])}`, [], key)
@@ -55,7 +60,7 @@ export function catalogEntries(doc: SpecDocument): { connections: Array<Located<
     if (obj.artifactsStore !== undefined) out.artifactsStore = { value: obj.artifactsStore, doc, path: ['artifactsStore'] }
     return out
   }
-  throw doc.error('the connections catalog must be a list of connections or {connections: [...], artifactsStore: {...}}', [])
+  throw doc.error('the connections catalog must be a list of connections, one connection, or {connections: [...], artifactsStore: {...}}', [])
 }
 
 /**
