@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // sshd, git-lfs and Node 24 present (or installed) before the first file, not deep in a suite.
+    globalSetup: ['test/setup/requirements.ts'],
     // Integration tests start real servers (git, sshd, s3rver, azurite) and run git.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,5 +1,6 @@
 // `npm run bench [-- --rounds N --only 1,4 --quick --large --build --dest DIR]`: fetch-sources side by
 // side with the tools users would pick instead, on the loopback servers the tests use.
+import { ACTION_NODE } from '../scripts/requirements.js'
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -216,7 +217,7 @@ async function probeGit(ctx: BenchContext): Promise<boolean> {
     secrets: gitSecrets(ctx)
   })
   await fs.mkdir(cmd.workspace, { recursive: true })
-  const sample = await measure({ cmd: process.execPath, args: cmd.argv, env: cmd.env })
+  const sample = await measure({ cmd: ACTION_NODE, args: cmd.argv, env: cmd.env })
   const bad = failure(sample)
   log(bad ? `git probe failed, git scenarios skipped: ${bad}` : `git probe: ok (${Math.round(sample.wallMs)} ms)`)
   await fs.rm(dirs.out, { recursive: true, force: true })

@@ -1,3 +1,4 @@
+import { ACTION_NODE } from '../scripts/requirements.js'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { treeSize } from './data.js'
@@ -75,7 +76,7 @@ export async function fetchSourcesSide(o: FetchSourcesRun & { label?: string; ve
   return {
     label: o.label ?? 'fetch-sources',
     prepare: () => emptyDir(cmd.workspace),
-    run: () => measure({ cmd: process.execPath, args: cmd.argv, env: cmd.env, timeoutMs: RUN_TIMEOUT_MS }),
+    run: () => measure({ cmd: ACTION_NODE, args: cmd.argv, env: cmd.env, timeoutMs: RUN_TIMEOUT_MS }),
     verify: o.verify ? () => o.verify!(cmd.workspace) : undefined
   }
 }

@@ -17,6 +17,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { NODE24 } from './requirements.js'
 import { localActions } from './workflow/actions.js'
 import { resolveInputs, runWorkflow } from './workflow/runner.js'
 import type { InputDef, WorkflowDef, WorkflowRun } from './workflow/types.js'
@@ -24,10 +25,9 @@ import type { Value } from './workflow/expressions.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-/** The runner's own node for `node24` actions: the pinned dev dependency when installed. */
+/** The runner's own node for `node24` actions: Node 24 from tools/node24 when installed. */
 export function actionNode(): string {
-  const pinned = path.join(ROOT, 'node_modules', '.bin', 'node')
-  return fs.existsSync(pinned) ? pinned : process.execPath
+  return fs.existsSync(NODE24) ? NODE24 : process.execPath
 }
 
 export interface LocalRun {

@@ -1,3 +1,4 @@
+import { ACTION_NODE } from '../../scripts/requirements.js'
 import * as path from 'node:path'
 import { dirsFor, type BenchContext } from '../context.js'
 import { measure } from '../measure.js'
@@ -30,7 +31,7 @@ ${[...git.sources, '  - connection: small\n    path: small', '  - connection: me
     await rm(cmd.workspace, { recursive: true, force: true })
     await mkdir(cmd.workspace, { recursive: true })
   }
-  const run = () => measure({ cmd: process.execPath, args: cmd.argv, env: cmd.env })
+  const run = () => measure({ cmd: ACTION_NODE, args: cmd.argv, env: cmd.env })
   const verify = async (): Promise<string | undefined> =>
     (await expectFiles(path.join(cmd.workspace, 'small'), sets.small.count)) ?? (await expectFiles(path.join(cmd.workspace, 'medium'), sets.medium.count))
   return {

@@ -1,3 +1,4 @@
+import { ACTION_NODE } from '../../scripts/requirements.js'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -32,8 +33,8 @@ export async function dryRun(ctx: BenchContext): Promise<Scenario> {
     id: '8',
     title: 'git-only dry run (start-up)',
     sides: [
-      { label: 'fetch-sources --dry-run', prepare: async () => {}, run: () => measure({ cmd: process.execPath, args: cmd.argv, env: cmd.env }) },
-      { label: 'node -e 0', prepare: async () => {}, run: () => measure({ cmd: process.execPath, args: ['-e', '0'], env: cleanEnv() }) }
+      { label: 'fetch-sources --dry-run', prepare: async () => {}, run: () => measure({ cmd: ACTION_NODE, args: cmd.argv, env: cmd.env }) },
+      { label: 'node -e 0', prepare: async () => {}, run: () => measure({ cmd: ACTION_NODE, args: ['-e', '0'], env: cleanEnv() }) }
     ],
     targets: [{ kind: 'wall', maxMs: 250, text: '≤ 250 ms wall' }],
     notes: async () => {
@@ -41,7 +42,7 @@ export async function dryRun(ctx: BenchContext): Promise<Scenario> {
       const loads = path.join(dirs.conf, 'loads.txt')
       await fs.rm(loads, { force: true })
       const sample = await measure({
-        cmd: process.execPath,
+        cmd: ACTION_NODE,
         args: ['--import', pathToFileURL(HOOK).href, ...cmd.argv],
         env: { ...cmd.env, FS_BENCH_LOADS: loads }
       })

@@ -5,7 +5,7 @@ import { parse } from 'yaml'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
 export const DIST = path.join(ROOT, 'dist', 'index.js')
-export const NODE24 = path.join(ROOT, 'node_modules', '.bin', 'node')
+export { NODE24 } from '../../scripts/requirements.js'
 
 export interface RunnerFiles {
   root: string
