@@ -80,3 +80,20 @@ describe('gs:// URIs', () => {
     expect(() => parseGsUri({ name: 's', uri: 'gs:///x' })).toThrow(/is not a gs:\/\/ URI/)
   })
 })
+
+describe('warnings', () => {
+  it('Node 24 does not print DEP0169 for the SDK’s url.parse of a proxy; other warnings pass', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const { NODE24 } = await import('../scripts/requirements.js')
+    const client = path.resolve(import.meta.dirname, '../src/fetchers/gcs/client.ts')
+    const script = `import { quietUrlParseWarning } from ${JSON.stringify(client)}
+quietUrlParseWarning()
+const url = await import('node:url')
+url.parse('http://proxy.internal:3128')
+process.emitWarning('still shown', 'Warning', 'OTHER1')`
+    const res = spawnSync(NODE24, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '..') })
+    expect(res.status, res.stderr).toBe(0)
+    expect(res.stderr).not.toContain('DEP0169')
+    expect(res.stderr).toContain('still shown')
+  })
+})

@@ -67,7 +67,28 @@ function toObject(meta: Record<string, unknown>): GcsObject {
   }
 }
 
+/**
+ * The GCS SDK's request layer (teeny-request) reads a proxy URL with `url.parse`, which Node 24
+ * reports as deprecation DEP0169 on stderr: a line in every user's log about code that is not
+ * theirs or ours to change. That one warning is dropped; every other warning passes.
+ */
+export function quietUrlParseWarning(): void {
+  const emit = process.emitWarning as ((warning: string | Error, ...rest: unknown[]) => void) & { quiet?: true }
+  if (emit.quiet) return
+  const filtered = Object.assign(
+    function (this: unknown, warning: string | Error, ...rest: unknown[]): void {
+      const options = rest[0]
+      const code = typeof options === 'object' && options !== null ? (options as { code?: unknown }).code : rest[1]
+      if (code === 'DEP0169') return
+      emit.call(this, warning, ...rest)
+    },
+    { quiet: true as const }
+  )
+  process.emitWarning = filtered as typeof process.emitWarning
+}
+
 export async function openGcs(opts: GcsClientOptions): Promise<GcsClient> {
+  quietUrlParseWarning()
   const { Storage } = await import('@google-cloud/storage')
   const common = {
     retryOptions: { autoRetry: false },
