@@ -110,6 +110,11 @@ describe('polyaxon: documented examples', () => {
     expect(plan.sources.map(fields)).toEqual([{ ...repoTest, name: 'repo-test', revision: 'branchA' }])
   })
 
+  it('the "Schema Fields" fragment (ending in `...`, YAML\'s document end) is a one-connection catalog without a secret', async () => {
+    const { plan } = await planFixture('polyaxon/init-param.yaml', 'polyaxon/schema-url.yaml')
+    expect(plan.sources.map(fields)).toEqual([{ ...repoTest, name: 'repo', secret: undefined }])
+  })
+
   it('url override: the docs write it under `params:`; read as `run:` with a warning', async () => {
     const { plan, warnings } = await planFixture('polyaxon/url-override.yaml', 'polyaxon/agent-catalog.yaml')
     expect(plan.detectedBy).toBe('params.init')
