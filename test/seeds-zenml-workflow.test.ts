@@ -154,7 +154,7 @@ describe('ZenML {{github_secret.pa_token}} from a workflow', () => {
     const step: Step = { uses: 'fetch-sources/fetch-sources@v1', with: { spec: 'zenml.yaml', secrets: '${{ toJSON(secrets) }}' } }
     const run = await runAction(step, { ZENML_GITHUB_SECRET }, { 'zenml.yaml': githubSpec() })
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain('secret "github_secret" for connection "my-repo" not found: tried "github_secret", "GITHUB_SECRET"')
+    expect(run.stdout).toMatch(/secret "github_secret" for connection "my-repo" not found: tried "github_secret", "GITHUB_SECRET"/)
     expect(showing(run.stdout, PA_TOKEN)).toEqual([])
   })
 

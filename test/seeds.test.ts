@@ -85,7 +85,7 @@ afterAll(async () => {
 })
 
 beforeEach(() => {
-  for (const server of [forge, anonymous, newCom]) server.requests.length = 0
+  for (const server of [forge, anonymous, newCom]) if (server) server.requests.length = 0
 })
 
 let n = 0
