@@ -260,7 +260,7 @@ const rows: Record<string, Row[]> = {
       spec: fixture('zenml/custom.yaml'),
       message:
         /^a custom code repository runs your own Python class \(`source`\), which cannot run here: the supported types are github \(owner, repository, host, api_url\) and gitlab/,
-      line: 4,
+      line: 5,
       column: 9,
       path: 'code_repository.type'
     },

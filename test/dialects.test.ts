@@ -97,7 +97,7 @@ describe('polyaxon: documented examples', () => {
     expect(plan.sources.map(fields)).toEqual([{ ...repoTest, name: 'repo-test' }])
     expect(warnings).toHaveLength(1)
     expect(warnings[0]!.message).toMatch(/^`container:` ignored: a custom init container cannot run on a GitHub runner/)
-    expect(warnings[0]!.location).toMatchObject({ line: 5, column: 7, path: 'run.init[0].container' })
+    expect(warnings[0]!.location).toMatchObject({ line: 6, column: 7, path: 'run.init[0].container' })
   })
 
   it('specific branch', async () => {
@@ -110,12 +110,17 @@ describe('polyaxon: documented examples', () => {
     expect(plan.sources.map(fields)).toEqual([{ ...repoTest, name: 'repo-test', revision: 'branchA' }])
   })
 
+  it('the "Schema Fields" fragment (ending in `...`, YAML\'s document end) is a one-connection catalog without a secret', async () => {
+    const { plan } = await planFixture('polyaxon/init-param.yaml', 'polyaxon/schema-url.yaml')
+    expect(plan.sources.map(fields)).toEqual([{ ...repoTest, name: 'repo', secret: undefined }])
+  })
+
   it('url override: the docs write it under `params:`; read as `run:` with a warning', async () => {
     const { plan, warnings } = await planFixture('polyaxon/url-override.yaml', 'polyaxon/agent-catalog.yaml')
     expect(plan.detectedBy).toBe('params.init')
     // The per-use url wins over the connection's; the connection's secret stays.
     expect(plan.sources.map(fields)).toEqual([{ ...repoTest, name: 'repo-test', url: 'https://new.com' }])
-    expect(warnings.map((w) => [w.message, w.location?.line])).toEqual([[expect.stringContaining('read as `run:`'), 2]])
+    expect(warnings.map((w) => [w.message, w.location?.line])).toEqual([[expect.stringContaining('read as `run:`'), 3]])
   })
 
   it('flags: --depth 1 and --recurse-submodules become options, --experimental-fetch is accepted', async () => {

@@ -1,6 +1,7 @@
 import { spawn, execFileSync } from 'node:child_process'
 import * as fs from 'node:fs/promises'
 import * as http from 'node:http'
+import * as https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import * as path from 'node:path'
 
@@ -24,10 +25,15 @@ export interface GitHttpOptions {
   tokens?: string[]
   /** Drop the `Git-Protocol` header so git falls back to protocol v0. */
   v0?: boolean
+  /** Path prefixes served without auth (public repositories beside private ones on one host). */
+  open?: string[]
+  /** Serve https with this key and certificate (git then needs GIT_SSL_CAINFO naming the certificate). */
+  tls?: { key: string; cert: string }
 }
 
-function authorized(header: string | undefined, o: GitHttpOptions): boolean {
+function authorized(pathname: string, header: string | undefined, o: GitHttpOptions): boolean {
   if (!o.users && !o.tokens) return true
+  if (o.open?.some((prefix) => pathname.startsWith(prefix)) && !header) return true
   const m = /^basic (.+)$/i.exec(header ?? '')
   if (!m) return false
   const [user, ...rest] = Buffer.from(m[1]!, 'base64').toString('utf8').split(':')
@@ -37,7 +43,7 @@ function authorized(header: string | undefined, o: GitHttpOptions): boolean {
 
 export async function startGitHttp(o: GitHttpOptions): Promise<GitHttpServer> {
   const requests: GitHttpServer['requests'] = []
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const u = new URL(req.url ?? '/', 'http://x')
     const protocol = o.v0 ? undefined : (req.headers['git-protocol'] as string | undefined)
     requests.push({
@@ -46,7 +52,7 @@ export async function startGitHttp(o: GitHttpOptions): Promise<GitHttpServer> {
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
       ...(protocol ? { protocol } : {})
     })
-    if (!authorized(req.headers.authorization, o)) {
+    if (!authorized(u.pathname, req.headers.authorization, o)) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' }).end('unauthorized')
       return
     }
@@ -90,11 +96,12 @@ export async function startGitHttp(o: GitHttpOptions): Promise<GitHttpServer> {
     })
     cgi.stdout.on('end', () => res.end())
     cgi.on('error', () => res.destroy())
-  })
+  }
+  const server = o.tls ? https.createServer(o.tls, handler) : http.createServer(handler)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${o.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     requests,
     close: () =>
