@@ -1,9 +1,9 @@
-import { statSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { FetchError } from '../../util/errors.js'
 import { safeRelative, under } from '../../util/safe-path.js'
 import { objectsDigest, type ObjectEntry } from './digest.js'
+import { reusableFileSize } from './destination.js'
 import { readState } from './landing.js'
 import type { Limiter } from './limiter.js'
 
@@ -52,22 +52,13 @@ export interface LandedObjects {
   state: ObjectState
 }
 
-/**
- * Size of a regular file, or undefined. Synchronous on purpose: a re-run checks every object of
- * the previous landing, and one `fs.promises.stat` each is a thread-pool round trip (~0.1 ms
- * here), a synchronous one a few microseconds.
- */
-function sizeOf(file: string): number | undefined {
-  const st = statSync(file, { throwIfNoEntry: false })
-  return st?.isFile() ? st.size : undefined
-}
-
 async function walkFiles(root: string, rel = ''): Promise<string[]> {
   const out: string[] = []
   for (const entry of await fs.readdir(path.join(root, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${entry.name}` : entry.name
+    // Only what we could have written: a symlink an earlier job planted is neither entered nor kept.
     if (entry.isDirectory()) out.push(...(await walkFiles(root, r)))
-    else out.push(r)
+    else if (entry.isFile()) out.push(r)
   }
   return out
 }
@@ -104,9 +95,10 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
   const usable = old && old.version === 1 && old.identity === opts.identity ? old.objects : {}
   const unchanged = new Set<string>()
   if (previous) {
+    const realDirs = new Set<string>()
     for (const [t, o] of targets) {
       const was = usable[t]
-      if (was && was.size === o.size && was.version === o.version && sizeOf(under(previous, t)) === o.size) unchanged.add(t)
+      if (was && was.size === o.size && was.version === o.version && reusableFileSize(previous, t, realDirs) === o.size) unchanged.add(t)
     }
     if (unchanged.size === targets.size) {
       // With sync, what is on disk decides: files kept by an earlier `sync: false` run are not in the state.
