@@ -6,7 +6,7 @@ import { FetchError, errorMessage } from '../util/errors.js'
 import { formatBytes } from '../util/format.js'
 import { kindOf } from './registry.js'
 import type { Cleanup } from '../util/cleanup.js'
-import { DestinationRefused, prepareDestination } from './shared/destination.js'
+import { DestinationRefused, describeOwner, lockDestination, lockTimeoutMs, prepareDestination } from './shared/destination.js'
 import { commitStaging, createStaging, recoverStale, removeState, writeState } from './shared/landing.js'
 import { Limiter } from './shared/limiter.js'
 import type { FetchContext, FetchOptions, FetchResult, Locked, SourceLog } from './types.js'
@@ -35,7 +35,8 @@ function bufferedLog(host: Host, name: string): SourceLog & { lines: string[] } 
 /**
  * Fetches every source concurrently (transfers share one pool of `concurrency` slots), each into
  * staging, swapped into place only when complete. One failing source does not stop the others.
- * Every destination is checked first (see `claim`).
+ * Every destination is checked and locked first (see `claim`); the locks are released by
+ * `cleanup` when the run has reported, so another run never replaces what this one reports.
  * `signal` cancels every transfer (SIGINT/SIGTERM); what was staged is removed.
  */
 export async function fetchAll(
@@ -48,9 +49,12 @@ export async function fetchAll(
 ): Promise<Outcome[]> {
   const limiter = new Limiter(options.concurrency)
   const logs = new Map(sources.map((s) => [s, bufferedLog(host, s.name)]))
+  const timeoutMs = lockTimeoutMs(options.env)
+  // In one global order (by path): two runs whose sets of destinations overlap can then never
+  // each hold one the other waits for.
   const claims = new Map<SourceBase, Promise<void>>()
-  for (const source of sources) {
-    const claimed = claim(source)
+  for (const source of [...sources].sort((a, b) => (a.dest < b.dest ? -1 : a.dest > b.dest ? 1 : 0))) {
+    const claimed = claim(source, logs.get(source)!, cleanup, timeoutMs, signal)
     claims.set(source, claimed)
     await claimed.catch(() => undefined)
   }
@@ -71,9 +75,23 @@ export async function fetchAll(
   )
 }
 
-/** No symlink on the destination's way from the workspace (refused before anything is written); its parents created. */
-async function claim(source: SourceBase): Promise<void> {
+/**
+ * Makes the destination ours: no symlink on its way from the workspace (refused before anything
+ * is written), its parents created, and its lock held (waiting for a live run that holds it).
+ */
+async function claim(source: SourceBase, log: SourceLog, cleanup: Cleanup, timeoutMs: number, signal: AbortSignal): Promise<void> {
   await prepareDestination(source.dest, source.relPath)
+  const lock = await lockDestination(source.dest, {
+    relPath: source.relPath,
+    timeoutMs,
+    signal,
+    onWait: (owner) =>
+      log.progress(
+        `waiting for another fetch-sources run${owner ? ` (${describeOwner(owner)})` : ''} that holds ${source.relPath}; giving up after ${Math.round(timeoutMs / 1000)} s`
+      ),
+    onTakeover: (owner) => log.info(`took over the lock of a run that is gone${owner ? ` (${describeOwner(owner)})` : ''}`)
+  })
+  cleanup.add(lock.file, { remove: () => lock.release() })
 }
 
 async function fetchOne(
@@ -98,6 +116,7 @@ async function fetchOne(
   try {
     await env.claimed
     env.signal.throwIfAborted()
+    // Only while holding the lock: another run's staging is never a leftover.
     const recovered = await recoverStale(source.dest)
     if (recovered.length) log.info(`removed leftovers of an interrupted run: ${recovered.join(', ')}`)
     // Again after the recovery, which may have put a moved-aside destination back.

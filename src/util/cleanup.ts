@@ -9,10 +9,13 @@ export class Cleanup {
   private readonly paths = new Set<string>()
   /** Kept for later steps of the job (secret files, persisted credentials); the post step removes them. */
   private readonly untilPost = new Set<string>()
+  /** How to remove a path other than deleting it (a lock: only while it is still ours). */
+  private readonly removers = new Map<string, () => Promise<void>>()
   constructor(private readonly save: (paths: string[]) => void = () => undefined) {}
 
-  add(p: string, options: { untilPost?: boolean } = {}): void {
+  add(p: string, options: { untilPost?: boolean; remove?: () => Promise<void> } = {}): void {
     ;(options.untilPost ? this.untilPost : this.paths).add(p)
+    if (options.remove) this.removers.set(p, options.remove)
     this.persist()
   }
 
@@ -21,6 +24,7 @@ export class Cleanup {
   }
 
   forget(p: string): void {
+    this.removers.delete(p)
     if (this.paths.delete(p)) this.persist()
   }
 
@@ -33,7 +37,8 @@ export class Cleanup {
     const failed: string[] = []
     for (const p of [...this.paths].reverse()) {
       try {
-        await removeOwned(p)
+        await (this.removers.get(p) ?? (() => removeOwned(p)))()
+        this.removers.delete(p)
         this.paths.delete(p)
       } catch {
         failed.push(p)
