@@ -84,6 +84,8 @@ export class Cancellation {
   private readonly controller = new AbortController()
   readonly signal = this.controller.signal
   private forcing = false
+  /** The run has ended (its own cleanup done): a forced exit then has nothing left to remove. */
+  private ended = false
   private readonly onSignal = (name: NodeJS.Signals): void => this.receive(name)
 
   constructor(
@@ -106,6 +108,7 @@ export class Cancellation {
 
   /** Stops listening; a signal after the run has ended acts as usual (ends the process). */
   dispose(): void {
+    this.ended = true
     process.off('SIGINT', this.onSignal)
     process.off('SIGTERM', this.onSignal)
   }
@@ -115,7 +118,7 @@ export class Cancellation {
     this.opts.say(`cancelling (${name}): stopping every transfer, then removing staging and partial downloads`)
     this.controller.abort(new Cancelled(name))
     // Unref'd: it never keeps a finished process alive, only ends one that hangs.
-    setTimeout(() => void this.force(`transfers still running ${(this.grace / 1000).toFixed(0)} s after ${name}`), this.grace).unref()
+    setTimeout(() => void this.force(`transfers still running ${this.grace / 1000} s after ${name}`), this.grace).unref()
   }
 
   private get grace(): number {
@@ -125,7 +128,7 @@ export class Cancellation {
   private async force(why: string): Promise<void> {
     const code = this.reason?.exitCode ?? 143
     const exit = this.opts.exit ?? ((c: number) => process.exit(c))
-    if (this.forcing) return exit(code)
+    if (this.forcing || this.ended) return exit(code)
     this.forcing = true
     this.opts.say(`${this.reason?.message ?? 'cancelled'}: ${why}; removing what this run made and exiting`)
     let timer: NodeJS.Timeout | undefined

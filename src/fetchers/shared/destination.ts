@@ -195,7 +195,8 @@ async function breakLock(file: string, seen: string): Promise<boolean> {
   const st = await fs.lstat(aside)
   const raw = st.isFile() ? await fs.readFile(aside, 'utf8').catch(() => '') : `\0${st.mode}:${st.ino}`
   if (raw !== seen) await fs.link(aside, file).catch(() => undefined)
-  await fs.rm(aside, { force: true })
+  // Recursive: something planted under the lock's name (a directory) goes too; links are not followed.
+  await fs.rm(aside, { force: true, recursive: true })
   return raw === seen
 }
 
@@ -225,11 +226,12 @@ export async function lockDestination(
   opts: { relPath: string; timeoutMs: number; signal: AbortSignal; onWait(owner: LockOwner | undefined): void; onTakeover(owner: LockOwner | undefined): void }
 ): Promise<HeldLock> {
   const file = lockFileOf(dest)
+  const procStart = procStartOf(process.pid)
   const owner: LockOwner = {
     pid: process.pid,
     host: os.hostname(),
     started: new Date().toISOString(),
-    ...(procStartOf(process.pid) ? { procStart: procStartOf(process.pid)! } : {}),
+    ...(procStart ? { procStart } : {}),
     token: randomBytes(8).toString('hex')
   }
   const text = JSON.stringify(owner)
