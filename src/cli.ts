@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { errorMessage } from './util/errors.js'
 import { createCliHost } from './host/cli.js'
 import { reportError } from './host/report-error.js'
-import { Cleanup, removeOwned } from './util/cleanup.js'
+import { Cancellation, Cleanup, removeOwned } from './util/cleanup.js'
 import { runFetch } from './run.js'
 import { readSecretsFile } from './connections/secrets-file.js'
 import { Input, parseSettings, type RawInputs } from './inputs.js'
@@ -22,12 +22,14 @@ const USAGE = `usage: fetch-sources [--spec FILE|YAML] [--url URL [--revision RE
   --persist-credentials     leave git credentials configured
   --concurrency N           parallel transfers (default 16)
   --token TOKEN             token for https git URLs on $GITHUB_SERVER_URL's host
-  --lock-file FILE          where to write the lock file
+  --lock-file FILE          where to write the lock file (default: $RUNNER_TEMP/sources.lock.json,
+                            else sources.lock.json in the workspace)
   --frozen FILE             replay exactly what this lock file records
   --expose-connections      print the connection secrets' keys as variables (masked in CI only)
   --unpack-limit LIMIT      how much an archive may unpack to: 20x, 100GiB or both (default 20x,50GiB)
   --verbose                 debug lines
-Outputs are printed as JSON on stdout; logs go to stderr.`
+Outputs are printed as JSON on stdout; logs go to stderr. Ctrl-C (SIGINT) or SIGTERM cancels:
+staging and partial downloads are removed, the exit code is 130 or 143.`
 
 const FLAGS = {
   spec: { type: 'string' },
@@ -66,6 +68,12 @@ export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEn
   }
   const host = createCliHost({ verbose: values.verbose ?? false })
   const cleanup = new Cleanup()
+  // No post step locally: everything goes at exit, secret files and persisted credentials included.
+  const removeAll = async (): Promise<void> => {
+    await cleanup.run()
+    for (const p of cleanup.list()) await removeOwned(p).catch(() => undefined)
+  }
+  const cancellation = new Cancellation({ say: (line) => host.info(line), finish: removeAll })
   try {
     const secrets = values['secrets-file'] ? await readSecretsFile(values['secrets-file']) : values.secrets
     const raw: RawInputs = {
@@ -87,7 +95,7 @@ export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEn
       [Input.UnpackLimit]: values['unpack-limit']
     }
     const settings = parseSettings(raw, env)
-    await runFetch(settings, host, cleanup)
+    await runFetch(settings, host, cleanup, cancellation.signal)
     const outputs: Record<string, unknown> = { ...host.outputs }
     if (typeof outputs.sources === 'string') outputs.sources = JSON.parse(outputs.sources)
     if (Object.keys(host.exported).length) outputs.exported = Object.keys(host.exported)
@@ -95,10 +103,9 @@ export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEn
     return 0
   } catch (error) {
     if (!reportError(host, error)) host.error(errorMessage(error))
-    return 1
+    return cancellation.reason?.exitCode ?? 1
   } finally {
-    // No post step locally: remove everything now, secret files included.
-    await cleanup.run()
-    for (const p of cleanup.list()) await removeOwned(p).catch(() => undefined)
+    await removeAll()
+    cancellation.dispose()
   }
 }

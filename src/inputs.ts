@@ -133,11 +133,13 @@ export function parseSettings(raw: RawInputs, env: Record<string, string | undef
     throw new SpecError(`input \`concurrency\` must be a whole number from 1 to 256, got "${concurrencyText}"`)
   }
   const lockRaw = (raw[Input.LockFile] ?? '').trim()
+  // Off a runner (the CLI) the lock file describes the workspace and outlives the run, so it
+  // goes there rather than into a per-process temp directory nobody would ever remove.
   const lockFile = lockRaw
     ? path.resolve(workspace, lockRaw)
     : env.RUNNER_TEMP
       ? path.join(env.RUNNER_TEMP, 'sources.lock.json')
-      : path.join(tempRoot, `fetch-sources-${process.pid}`, 'sources.lock.json')
+      : path.join(workspace, 'sources.lock.json')
   const secrets = parseSecretsInput(raw[Input.Secrets])
   return {
     spec: (raw[Input.Spec] ?? '').trim(),

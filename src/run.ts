@@ -4,7 +4,7 @@ import { exposedVariables, writeSecretFiles } from './connections/secret-files.j
 import { SecretStore } from './connections/store.js'
 import { Output } from './constants.js'
 import { fetchAll, type Outcome } from './fetchers/fetch-all.js'
-import type { Cleanup } from './util/cleanup.js'
+import { Cancelled, type Cleanup } from './util/cleanup.js'
 import { writeFileAtomic } from './fetchers/shared/landing.js'
 import type { Host } from './host/host.js'
 import type { Settings } from './inputs.js'
@@ -19,8 +19,11 @@ export interface RunResult {
   outcomes: Outcome[]
 }
 
-/** The whole job, shared by the action and the CLI: plan, fetch, report. Throws on any failure. */
-export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup): Promise<RunResult> {
+/**
+ * The whole job, shared by the action and the CLI: plan, fetch, report. Throws on any failure.
+ * `signal` cancels it (SIGINT/SIGTERM): transfers stop, staging is removed, nothing more lands.
+ */
+export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup, signal?: AbortSignal): Promise<RunResult> {
   const store = new SecretStore({
     env: settings.env,
     redactor: host.redactor,
@@ -42,6 +45,7 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup)
     return { plan, outcomes: [] }
   }
 
+  signal?.throwIfAborted()
   for (const written of await writeSecretFiles(plan, store, settings.tempRoot, cleanup)) {
     host.info(`secret "${written.secret}" of connection "${written.connection}" written to ${written.dir} (${written.files} file(s))`)
   }
@@ -54,7 +58,8 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup)
     unpackLimit: settings.unpackLimit,
     server: { url: settings.serverUrl, ...(store.serverToken() ? { token: store.serverToken()! } : {}) }
   }
-  const outcomes = await fetchAll(plan.sources, options, host, cleanup, frozen)
+  const outcomes = await fetchAll(plan.sources, options, host, cleanup, frozen, signal)
+  if (signal?.aborted) throw cancelledError(signal.reason, outcomes)
 
   host.setOutput(Output.Sources, JSON.stringify(sourcesOutput(outcomes)))
   const primaryOutcome = outcomes.find((o) => o.source === primary)
@@ -86,6 +91,18 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup)
   await writeFileAtomic(settings.lockFile, host.redactor.redact(JSON.stringify(lock, null, 2)) + '\n')
   host.setOutput(Output.LockFile, settings.lockFile)
   return { plan, outcomes }
+}
+
+/** One line: what the cancel stopped and what it left (staging is gone by now; see fetch-all). */
+function cancelledError(reason: unknown, outcomes: Outcome[]): Error {
+  const landed = outcomes.filter((o) => o.result).map((o) => o.source.name)
+  const stopped = outcomes.filter((o) => o.error).map((o) => o.source.name)
+  const what = [
+    stopped.length ? `stopped ${stopped.join(', ')} and removed ${stopped.length === 1 ? 'its' : 'their'} staging and partial downloads` : '',
+    landed.length ? `${landed.join(', ')} had landed complete before and stay` : 'nothing landed'
+  ].filter(Boolean)
+  const head = reason instanceof Cancelled ? reason.message : 'cancelled'
+  return new Error(`${head}: ${what.join('; ')}; no lock file was written`, { cause: reason })
 }
 
 /** Polyaxon `run.connections`: export the connections' secret keys as masked env vars, on request. */

@@ -6,7 +6,8 @@ import { FetchError, errorMessage } from '../util/errors.js'
 import { formatBytes } from '../util/format.js'
 import { kindOf } from './registry.js'
 import type { Cleanup } from '../util/cleanup.js'
-import { commitStaging, createStaging, exists, recoverStale, removeState, writeState } from './shared/landing.js'
+import { DestinationRefused, describeOwner, lockDestination, lockTimeoutMs, prepareDestination } from './shared/destination.js'
+import { commitStaging, createStaging, recoverStale, removeState, writeState } from './shared/landing.js'
 import { Limiter } from './shared/limiter.js'
 import type { FetchContext, FetchOptions, FetchResult, Locked, SourceLog } from './types.js'
 
@@ -34,27 +35,92 @@ function bufferedLog(host: Host, name: string): SourceLog & { lines: string[] } 
 /**
  * Fetches every source concurrently (transfers share one pool of `concurrency` slots), each into
  * staging, swapped into place only when complete. One failing source does not stop the others.
+ * Every destination is checked and locked first (see `claim`); the locks are released by
+ * `cleanup` when the run has reported, so another run never replaces what this one reports.
+ * `signal` cancels every transfer (SIGINT/SIGTERM); what was staged is removed.
  */
-export async function fetchAll(sources: SourceBase[], options: FetchOptions, host: Host, cleanup: Cleanup, frozen?: Map<string, Locked>): Promise<Outcome[]> {
+export async function fetchAll(
+  sources: SourceBase[],
+  options: FetchOptions,
+  host: Host,
+  cleanup: Cleanup,
+  frozen?: Map<string, Locked>,
+  signal: AbortSignal = new AbortController().signal
+): Promise<Outcome[]> {
   const limiter = new Limiter(options.concurrency)
-  const controller = new AbortController()
+  const logs = new Map(sources.map((s) => [s, bufferedLog(host, s.name)]))
+  const timeoutMs = lockTimeoutMs(options.env)
+  // In one global order (by path): two runs whose sets of destinations overlap can then never
+  // each hold one the other waits for.
+  const claims = new Map<SourceBase, Promise<void>>()
+  for (const source of [...sources].sort((a, b) => (a.dest < b.dest ? -1 : a.dest > b.dest ? 1 : 0))) {
+    const claimed = claim(source, logs.get(source)!, cleanup, timeoutMs, signal)
+    claims.set(source, claimed)
+    await claimed.catch(() => undefined)
+  }
   return Promise.all(
-    sources.map((source) => fetchOne(source, { options, host, cleanup, limiter, signal: controller.signal, locked: frozen?.get(source.name), peers: sources }))
+    sources.map((source) =>
+      fetchOne(source, {
+        options,
+        host,
+        cleanup,
+        limiter,
+        signal,
+        locked: frozen?.get(source.name),
+        peers: sources,
+        log: logs.get(source)!,
+        claimed: claims.get(source)!
+      })
+    )
   )
+}
+
+/**
+ * Makes the destination ours: no symlink on its way from the workspace (refused before anything
+ * is written), its parents created, and its lock held (waiting for a live run that holds it).
+ */
+async function claim(source: SourceBase, log: SourceLog, cleanup: Cleanup, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  await prepareDestination(source.dest, source.relPath)
+  const lock = await lockDestination(source.dest, {
+    relPath: source.relPath,
+    timeoutMs,
+    signal,
+    onWait: (owner) =>
+      log.progress(
+        `waiting for another fetch-sources run${owner ? ` (${describeOwner(owner)})` : ''} that holds ${source.relPath}; giving up after ${Math.round(timeoutMs / 1000)} s`
+      ),
+    onTakeover: (owner) => log.info(`took over the lock of a run that is gone${owner ? ` (${describeOwner(owner)})` : ''}`)
+  })
+  cleanup.add(lock.file, { remove: () => lock.release() })
 }
 
 async function fetchOne(
   source: SourceBase,
-  env: { options: FetchOptions; host: Host; cleanup: Cleanup; limiter: Limiter; signal: AbortSignal; locked: Locked | undefined; peers: readonly SourceBase[] }
+  env: {
+    options: FetchOptions
+    host: Host
+    cleanup: Cleanup
+    limiter: Limiter
+    signal: AbortSignal
+    locked: Locked | undefined
+    peers: readonly SourceBase[]
+    log: SourceLog & { lines: string[] }
+    claimed: Promise<void>
+  }
 ): Promise<Outcome> {
   const started = Date.now()
   const kind = kindOf(source)
-  const log = bufferedLog(env.host, source.name)
+  const log = env.log
   let staging: string | undefined
   let scratch: string | undefined
   try {
+    await env.claimed
+    env.signal.throwIfAborted()
+    // Only while holding the lock: another run's staging is never a leftover.
     const recovered = await recoverStale(source.dest)
     if (recovered.length) log.info(`removed leftovers of an interrupted run: ${recovered.join(', ')}`)
+    // Again after the recovery, which may have put a moved-aside destination back.
+    const { exists } = await prepareDestination(source.dest, source.relPath)
     staging = await createStaging(source.dest)
     env.cleanup.add(staging)
     await fs.mkdir(env.options.tempRoot, { recursive: true })
@@ -69,13 +135,15 @@ async function fetchOne(
       registerCleanup: (p, options) => env.cleanup.add(p, options),
       peers: env.peers,
       log,
-      ...((await exists(source.dest)) ? { previous: source.dest } : {}),
+      ...(exists ? { previous: source.dest } : {}),
       ...(env.locked
         ? { frozen: { commit: env.locked.commit, digest: env.locked.digest, ...(env.locked.objects ? { objects: env.locked.objects } : {}) } }
         : {})
     }
     log.info(kind.describe(source))
     const result = await kind.fetch(source, ctx)
+    // A cancelled run lands nothing more, even a source that completed as the signal came.
+    env.signal.throwIfAborted()
     if (result.inPlace) log.info('already up to date')
     else await commitStaging(staging, source.dest)
     if (result.state !== undefined) await writeState(source.dest, result.state)
@@ -83,7 +151,8 @@ async function fetchOne(
     log.info(`${result.files} files, ${formatBytes(result.bytes)} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     return { source, result, seconds: (Date.now() - started) / 1000 }
   } catch (error) {
-    const wrapped = error instanceof FetchError ? error : new FetchError(source.name, errorMessage(error), { cause: error })
+    const wrapped =
+      error instanceof FetchError ? error : new FetchError(source.name, errorMessage(error), { cause: error, permanent: error instanceof DestinationRefused })
     log.info(`failed: ${wrapped.message}`)
     return { source, error: wrapped, seconds: (Date.now() - started) / 1000 }
   } finally {

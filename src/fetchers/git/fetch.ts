@@ -210,5 +210,5 @@ export async function fetchGit(source: GitSource, ctx: FetchContext): Promise<Fe
     ctx.log.warning(`${e.message}: downloading the ${source.provider.type} archive instead (no .git directory, no submodules or LFS)`)
     return fetchFromApi(source, ctx)
   }
-  return fetchWithGit(git, source, ctx)
+  return fetchWithGit(git.withSignal(ctx.signal), source, ctx)
 }

@@ -1,4 +1,6 @@
 import * as exec from '@actions/exec'
+import { spawn } from 'node:child_process'
+import * as os from 'node:os'
 
 /** Oldest git we drive: `--end-of-options` (2.24), partial clone + cone sparse checkout that work. */
 export const MIN_GIT_VERSION = [2, 25, 0] as const
@@ -9,6 +11,8 @@ export interface GitExecOptions {
   env?: Record<string, string>
   /** Return a non-zero exit code instead of throwing. */
   allowFailure?: boolean
+  /** Kills the command when aborted (the run was cancelled); the call then rejects. */
+  signal?: AbortSignal
 }
 
 export interface GitOutput {
@@ -52,8 +56,14 @@ export class Git {
   private constructor(
     readonly path: string,
     readonly version: string,
-    private readonly baseEnv: Record<string, string>
+    private readonly baseEnv: Record<string, string>,
+    private readonly signal?: AbortSignal
   ) {}
+
+  /** The same git, every command of which is killed when `signal` aborts (a cancelled run). */
+  withSignal(signal: AbortSignal): Git {
+    return new Git(this.path, this.version, this.baseEnv, signal)
+  }
 
   /** Finds git and checks its version; throws `GitUnavailable` when it is missing or too old. */
   static async create(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Git> {
@@ -77,14 +87,13 @@ export class Git {
   }
 
   async exec(args: string[], options: GitExecOptions = {}): Promise<GitOutput> {
-    const out = await exec.getExecOutput(this.path, args, {
-      silent: true,
-      ignoreReturnCode: true,
+    const out = await run(this.path, args, {
       ...(options.cwd ? { cwd: options.cwd } : {}),
-      env: { ...this.baseEnv, ...options.env }
+      env: { ...this.baseEnv, ...options.env },
+      signal: options.signal ?? this.signal
     })
-    if (out.exitCode !== 0 && !options.allowFailure) throw new GitCommandError(args, out.exitCode, out.stderr || out.stdout)
-    return { code: out.exitCode, stdout: out.stdout, stderr: out.stderr }
+    if (out.code !== 0 && !options.allowFailure) throw new GitCommandError(args, out.code, out.stderr || out.stdout)
+    return out
   }
 
   /** Whether `git lfs` is installed (it is a separate program). */
@@ -92,6 +101,45 @@ export class Git {
     const out = await this.exec(['lfs', 'version'], { allowFailure: true })
     return out.code === 0
   }
+}
+
+/**
+ * Runs a command with no stdin and its output captured. Not @actions/exec: that cannot stop a
+ * child, and a cancelled run must not leave git writing into staging it is about to remove. Git
+ * does not end the helpers it starts (`git-remote-http` outlives a killed `git fetch`), so git
+ * runs in its own process group and the whole group gets SIGTERM; the call settles once git has
+ * exited, so its staging is removed after the last write.
+ */
+function run(file: string, args: string[], opts: { cwd?: string; env: Record<string, string>; signal: AbortSignal | undefined }): Promise<GitOutput> {
+  return new Promise((resolve, reject) => {
+    if (opts.signal?.aborted) return reject(opts.signal.reason)
+    const group = process.platform !== 'win32'
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: opts.env, detached: group, ...(opts.cwd ? { cwd: opts.cwd } : {}) })
+    const stop = (): void => {
+      try {
+        if (group && child.pid) process.kill(-child.pid, 'SIGTERM')
+        else child.kill('SIGTERM')
+      } catch {
+        // Already gone.
+      }
+    }
+    opts.signal?.addEventListener('abort', stop, { once: true })
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    child.stdout.on('data', (d: Buffer) => stdout.push(d))
+    child.stderr.on('data', (d: Buffer) => stderr.push(d))
+    child.once('error', (e) => {
+      opts.signal?.removeEventListener('abort', stop)
+      reject(e)
+    })
+    child.once('close', (code, signal) => {
+      opts.signal?.removeEventListener('abort', stop)
+      if (opts.signal?.aborted) return reject(opts.signal.reason)
+      // A command ended by a signal reports it as a shell would (128 + its number).
+      const exit = code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0)
+      resolve({ code: exit, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() })
+    })
+  })
 }
 
 /** git cannot be used here: the caller may fall back to a hosting API. */

@@ -5,6 +5,7 @@ import { FetchError } from '../../util/errors.js'
 import { gitComponent, safeRelative, under } from '../../util/safe-path.js'
 import { IntegrityError, Verifier, type Expected } from './checksum.js'
 import { objectsDigest, type ObjectEntry } from './digest.js'
+import { reusableFileSize } from './destination.js'
 import { readState } from './landing.js'
 import type { Limiter } from './limiter.js'
 
@@ -57,16 +58,6 @@ export interface LandedObjects {
   /** Nothing changed since the previous landing: staging is empty and the destination stays. */
   inPlace?: boolean
   state: ObjectState
-}
-
-/**
- * Size of a regular file (never followed through a symlink), or undefined. Synchronous on
- * purpose: a re-run checks every object of the previous landing, and one `fs.promises.lstat` each
- * is a thread-pool round trip (~0.1 ms here), a synchronous one a few microseconds.
- */
-function sizeOf(file: string): number | undefined {
-  const st = lstatSync(file, { throwIfNoEntry: false })
-  return st?.isFile() ? st.size : undefined
 }
 
 /**
@@ -154,9 +145,10 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
   if (dropped.length)
     ctx.log?.info(`left behind from the previous landing (not regular files of ours): ${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', …' : ''}`)
   if (previous) {
+    const realDirs = new Set<string>()
     for (const [t, o] of targets) {
       const was = usable[t]
-      if (was && was.size === o.size && was.version === o.version && sizeOf(under(previous, t)) === o.size) unchanged.add(t)
+      if (was && was.size === o.size && was.version === o.version && reusableFileSize(previous, t, realDirs) === o.size) unchanged.add(t)
     }
     if (ctx.frozen) {
       // The state file and the files beside it are the workspace's word: a replay checks the bytes.
