@@ -12,6 +12,7 @@ import { Git, GitUnavailable } from './git.js'
 import { RevisionNotFound } from './revision.js'
 import { indexSize, walkSize } from './tree-size.js'
 import { httpOrigin, sameRemote } from './url.js'
+import { CrossOriginRedirect, watchRedirects } from './redirects.js'
 import { tuningFor } from '../shared/tuning.js'
 import { withRetry } from '../shared/retry.js'
 import { publicUrl } from '../../util/urls.js'
@@ -114,6 +115,7 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
             return await fn()
           } catch (e) {
             if (e instanceof RevisionNotFound) throw new FetchError(source.name, `${e.message} (${publicUrl(source.url)})`, { permanent: true })
+            if (e instanceof CrossOriginRedirect) throw new FetchError(source.name, e.message, { permanent: true })
             throw gitFailure(e, errCtx)
           }
         },
@@ -133,7 +135,7 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     // One transfer slot for the whole network part of the source, never nested.
     const done = await ctx.limiter.run(async () => {
       if (reuse && !persist) await scrubPersisted(git, work)
-      const result = await checkoutSource({ git, dir: work, source, env, reuse, sparse, log: ctx.log, network })
+      const result = await checkoutSource({ git: watchRedirects(git, source.url), dir: work, source, env, reuse, sparse, log: ctx.log, network })
       if (source.submodules) await network('submodule update', () => updateSubmodules(git, work, source, env, source.subdirectory))
       if (source.lfs) {
         try {
