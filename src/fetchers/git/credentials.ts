@@ -59,6 +59,10 @@ export function protocolConfig(url: string): Array<[string, string]> {
     ['protocol.file.allow', isFileUrl(url) ? 'always' : 'never'],
     // No credential helper and no askpass: a wrong secret fails at once instead of prompting.
     ['credential.helper', ''],
+    // A checkout left by an earlier job is not trusted: whatever its config or `.git/hooks` say,
+    // git runs no hook and no fsmonitor daemon for us (see reuse.ts for the rest of its config).
+    ['core.hooksPath', '/dev/null'],
+    ['core.fsmonitor', 'false'],
     // Fetches of a fresh checkout need no housekeeping afterwards (one process less).
     ['maintenance.auto', 'false'],
     ['gc.auto', '0'],
