@@ -14,6 +14,8 @@ import { indexSize, walkSize } from './tree-size.js'
 import { httpOrigin } from './url.js'
 import { CrossOriginRedirect, watchRedirects } from './redirects.js'
 import { judgeCheckout, prepareReuse } from './reuse.js'
+import { realSubdirectory, subdirectoryMessage } from './subdirectory.js'
+import { moveInto } from '../shared/landing.js'
 import { tuningFor } from '../shared/tuning.js'
 import { withRetry } from '../shared/retry.js'
 import { publicUrl } from '../../util/urls.js'
@@ -42,11 +44,6 @@ function credentialsFor(source: GitSource, ctx: FetchContext): ScopedCredential[
     scoped.push({ url: server.url, credential: gitCredential(server.token, 'x-access-token') })
   }
   return scoped
-}
-
-/** Moves the entries of `from` into the (empty) directory `to`. */
-async function moveContents(from: string, to: string): Promise<void> {
-  for (const name of await fs.readdir(from)) await fs.rename(path.join(from, name), path.join(to, name))
 }
 
 async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Promise<FetchResult> {
@@ -136,13 +133,10 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
 
     let landed = work
     if (source.subdirectory) {
-      const sub = path.resolve(work, source.subdirectory)
-      const rel = path.relative(work, sub)
-      const st = await fs.stat(sub).catch(() => undefined)
-      if (rel.startsWith('..') || path.isAbsolute(rel) || !st?.isDirectory()) {
-        throw new FetchError(source.name, `subdirectory "${source.subdirectory}" does not exist at commit ${done.commit}`, { permanent: true })
-      }
-      await moveContents(sub, ctx.staging)
+      const sub = await realSubdirectory(work, source.subdirectory)
+      if ('problem' in sub) throw new FetchError(source.name, subdirectoryMessage(source.subdirectory, sub.problem, done.commit), { permanent: true })
+      // Scratch may be on another filesystem than the workspace (RUNNER_TEMP on its own disk).
+      await moveInto(sub.dir, ctx.staging)
       landed = ctx.staging
     }
     // The index knows every checked-out file's size; LFS files are rewritten after checkout (and
