@@ -14,8 +14,10 @@ import { sameRemote } from './url.js'
  */
 const ALLOWED: Array<{ key: RegExp; value?: (v: string | undefined) => boolean }> = [
   { key: /^core\.(repositoryformatversion|filemode|logallrefupdates|ignorecase|precomposeunicode|symlinks)$/ },
+  // A sparse checkout is judged before (never reused); `false` is what `sparse-checkout disable` leaves.
+  { key: /^core\.sparsecheckout(cone)?$/, value: (v) => v === 'false' },
   { key: /^core\.bare$/, value: (v) => v === 'false' },
-  { key: /^extensions\.(objectformat|partialclone)$/ },
+  { key: /^extensions\.(objectformat|partialclone|refstorage)$/ },
   { key: /^remote\.origin\.(url|fetch|promisor|partialclonefilter)$/ },
   { key: /^branch\..+\.remote$/, value: (v) => v === 'origin' },
   { key: /^branch\..+\.merge$/ },
