@@ -19,6 +19,8 @@ let server: http.Server
 let api: string
 let main: string
 let tagged: string
+let linked: string
+let hostDir: string
 const seen: Array<{ path: string; authorization?: string }> = []
 const savedPath = process.env.PATH
 
@@ -29,8 +31,18 @@ beforeAll(async () => {
   git(work, 'init', '-q', '-b', 'main')
   tagged = await commit(work, { 'README.md': 'v1\n', 'src/app.py': 'print(1)\n' }, 'one')
   main = await commit(work, { 'README.md': 'main\n', 'sub/dir/x.txt': 'x\n' }, 'two')
+  // A branch whose `ml` is a link to a directory of the runner.
+  hostDir = path.join(root, 'host')
+  await fs.mkdir(hostDir)
+  await fs.writeFile(path.join(hostDir, 'keep.txt'), 'host file\n')
+  git(work, 'checkout', '-q', '-b', 'linked')
+  await fs.symlink(hostDir, path.join(work, 'ml'))
+  git(work, 'add', 'ml')
+  git(work, 'commit', '-q', '-m', 'ml is a link')
+  linked = git(work, 'rev-parse', 'HEAD')
+  git(work, 'checkout', '-q', 'main')
   const archives: Record<string, Buffer> = {}
-  for (const sha of [main, tagged])
+  for (const sha of [main, tagged, linked])
     archives[sha] = execFileSync('git', ['archive', '--format=tar.gz', `--prefix=acme-app-${sha.slice(0, 7)}/`, sha], { cwd: work })
   server = http.createServer((req, res): void => {
     const u = new URL(req.url ?? '/', 'http://x')
@@ -44,7 +56,13 @@ beforeAll(async () => {
     if (gh) {
       if (!gh[1]) return json({ default_branch: 'main' })
       if (gh[1] === 'commits')
-        return gh[2] === 'main' ? json({ sha: main }) : gh[2] === 'v1' ? json({ sha: tagged }) : void res.writeHead(422).end('{"message":"No commit found"}')
+        return gh[2] === 'main'
+          ? json({ sha: main })
+          : gh[2] === 'v1'
+            ? json({ sha: tagged })
+            : gh[2] === 'linked'
+              ? json({ sha: linked })
+              : void res.writeHead(422).end('{"message":"No commit found"}')
       return void res.writeHead(302, { location: `${api}/download/${gh[2]}` }).end()
     }
     if (gl) {
@@ -108,6 +126,19 @@ sources:
     expect(capture.error, capture.logs.join('\n')).toBeUndefined()
     expect(sources.app.commit).toBe(tagged)
     expect(await fs.readdir(path.join(ws, 'app'))).toEqual(['app.py'])
+  })
+
+  it('a subdirectory that is a symbolic link in the archive: refused by name, the directory it points to untouched', async () => {
+    const spec = `version: 1
+connections:
+  - {name: app, kind: github, schema: {owner: acme, repository: app, apiUrl: "${api}"}, secret: {name: gh}}
+sources:
+  - {connection: app, git: {revision: linked}, subdirectory: ml}
+`
+    const { ws, capture } = await run('github-link', spec)
+    expect(capture.logs.join('\n')).toMatch(/error: app: subdirectory "ml" is a symbolic link in the repository/)
+    expect(await fs.readdir(hostDir)).toEqual(['keep.txt'])
+    expect(await fs.stat(path.join(ws, 'app')).catch(() => undefined)).toBeUndefined()
   })
 
   it('gitlab: project API, archive at the resolved SHA', async () => {

@@ -10,6 +10,8 @@ import { withRetry } from '../shared/retry.js'
 import { publicUrl } from '../../util/urls.js'
 import type { GitSource } from './source.js'
 import { walkSize } from './tree-size.js'
+import { realSubdirectory, subdirectoryMessage } from './subdirectory.js'
+import { moveInto } from '../shared/landing.js'
 
 type Provider = NonNullable<GitSource['provider']>
 
@@ -112,12 +114,13 @@ export async function fetchFromApi(source: GitSource, ctx: FetchContext): Promis
   )
   let from = unpacked
   if (source.subdirectory) {
-    from = path.resolve(unpacked, source.subdirectory)
-    if (!(await fs.stat(from).catch(() => undefined))?.isDirectory() || path.relative(unpacked, from).startsWith('..')) {
-      throw new FetchError(source.name, `subdirectory "${source.subdirectory}" does not exist at commit ${resolved.commit}`, { permanent: true })
-    }
+    // The archive may hold a symbolic link where the subdirectory is named: never followed.
+    const sub = await realSubdirectory(unpacked, source.subdirectory)
+    if ('problem' in sub) throw new FetchError(source.name, subdirectoryMessage(source.subdirectory, sub.problem, resolved.commit), { permanent: true })
+    from = sub.dir
   }
-  for (const name of await fs.readdir(from)) await fs.rename(path.join(from, name), path.join(ctx.staging, name))
+  // Scratch may be on another filesystem than the workspace (RUNNER_TEMP on its own disk).
+  await moveInto(from, ctx.staging)
   ctx.log.info(`${source.revision ?? 'default branch'} → ${resolved.commit} (from the ${p.type} archive)`)
   return { url: publicUrl(source.url), revision: source.revision ?? '', ref: resolved.ref, commit: resolved.commit, ...(await walkSize(ctx.staging)) }
 }

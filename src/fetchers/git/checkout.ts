@@ -147,7 +147,8 @@ function refspecs(source: GitSource, target: Target): string[] {
 }
 
 function fetchArgs(source: GitSource, shallow: boolean, specs: string[], fullHistory: boolean): string[] {
-  const args = ['fetch', '-q', '--no-recurse-submodules', '--no-write-commit-graph', source.tags ? '--tags' : '--no-tags']
+  // Not `-q`: a quiet fetch does not print git's `redirecting to …` line, which redirects.ts reads.
+  const args = ['fetch', '--no-recurse-submodules', '--no-write-commit-graph', source.tags ? '--tags' : '--no-tags']
   if (!fullHistory && source.depth > 0) args.push(`--depth=${source.depth}`)
   else if (shallow) args.push('--unshallow')
   const filter = source.filter ?? (source.sparse.length || source.subdirectory ? 'blob:none' : undefined)

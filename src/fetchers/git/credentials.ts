@@ -6,6 +6,7 @@ import type { GitCredential } from '../../connections/git.js'
 import type { GitSource } from './source.js'
 import { GITHUB_KNOWN_HOSTS } from './known-hosts.js'
 import { httpOrigin, isFileUrl, isSshUrl } from './url.js'
+import { shellQuote, writeHelper } from './credential-helper.js'
 
 /**
  * The user name a bare token goes with: GitHub takes `x-access-token`, GitLab `oauth2`; other
@@ -39,7 +40,7 @@ export interface GitAuth {
   env: Record<string, string>
   /** `[key, value]` config pairs with credentials, for `persist-credentials`. */
   persistable: Array<[string, string]>
-  /** Where the key and known_hosts files live; removed after the source unless persisted. */
+  /** Where the key, known_hosts and credential files live (0700); removed after the source unless persisted. */
   dir: string
   /** For log lines: which credentials are in use (names only). */
   summary: string[]
@@ -58,6 +59,10 @@ export function protocolConfig(url: string): Array<[string, string]> {
     ['protocol.file.allow', isFileUrl(url) ? 'always' : 'never'],
     // No credential helper and no askpass: a wrong secret fails at once instead of prompting.
     ['credential.helper', ''],
+    // A checkout left by an earlier job is not trusted: whatever its config or `.git/hooks` say,
+    // git runs no hook and no fsmonitor daemon for us (see reuse.ts for the rest of its config).
+    ['core.hooksPath', '/dev/null'],
+    ['core.fsmonitor', 'false'],
     // Fetches of a fresh checkout need no housekeeping afterwards (one process less).
     ['maintenance.auto', 'false'],
     ['gc.auto', '0'],
@@ -73,16 +78,12 @@ function checkoutWorkers(): number {
   return Math.min(16, Math.max(4, 2 * availableParallelism()))
 }
 
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`
-}
-
 /**
  * Builds the environment that carries `credentials` to git. The first credential is the source's
  * own; the others (other git sources of the spec, the `token` input) serve submodules on their
- * hosts. HTTP credentials become `http.<origin>.extraHeader`, scoped by git's own URL matching so a
- * header is only ever sent to the host it belongs to; SSH keys go to a 0600 file used with strict
- * host key checking.
+ * hosts. HTTP credentials are answered by a credential helper scoped to their origin (scheme, host
+ * and port; see credential-helper.ts), so git never sends one to another origin, not even after a
+ * redirect; SSH keys go to a 0600 file used with strict host key checking.
  */
 export async function buildAuth(opts: {
   url: string
@@ -105,9 +106,20 @@ export async function buildAuth(opts: {
       const origin = httpOrigin(url)
       if (!origin || claimed.has(origin)) continue
       claimed.add(origin)
-      const entry: [string, string] = [`http.${origin}.extraheader`, `AUTHORIZATION: ${credential.header}`]
-      config.push(entry)
-      persistable.push(entry)
+      let helper: string
+      try {
+        helper = (await writeHelper(opts.dir, url, credential.user, credential.password)).helper
+      } catch (e) {
+        throw new Error(`${credential.from}: ${(e as Error).message}`)
+      }
+      // The empty value first: for this origin, no helper of the runner's or a repository's
+      // config answers, only ours.
+      const entries: Array<[string, string]> = [
+        [`credential.${origin}.helper`, ''],
+        [`credential.${origin}.helper`, helper]
+      ]
+      config.push(...entries)
+      persistable.push(...entries)
       summary.push(`${credential.from} for ${origin}`)
     } else {
       if (!isSshUrl(url)) continue

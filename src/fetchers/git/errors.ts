@@ -40,6 +40,14 @@ const RULES: Array<{ test: RegExp; permanent: boolean; say: (ctx: ErrorContext) 
     say: (c) => `the server has no ${c.revision ? `revision "${c.revision}"` : 'such revision'} for ${c.url} (${c.detail})`
   },
   {
+    // git follows a redirect only on its first request; a later one answered with a redirect
+    // (typically after authenticating) is not followed, and credentials never go along with it.
+    test: /RPC failed; HTTP 30[0-8]|returned error: 30[0-8]/i,
+    permanent: true,
+    say: (c) =>
+      `${c.url} answered git with a redirect, which fetch-sources does not follow once authenticated (credentials are never sent to another origin): put the URL the repository really lives at in the spec (${c.detail})`
+  },
+  {
     test: /Operation too slow|Could not resolve host|Connection refused|Connection timed out|Operation timed out|RPC failed|early EOF|remote end hung up|Connection reset|HTTP 5\d\d|returned error: 5\d\d|TLS|SSL_ERROR|gnutls|unexpected disconnect|index-pack failed/i,
     permanent: false,
     say: (c) => `network error talking to ${c.url}: ${c.detail}`

@@ -11,7 +11,11 @@ import { LfsMissing, fetchLfs, updateSubmodules } from './extras.js'
 import { Git, GitUnavailable } from './git.js'
 import { RevisionNotFound } from './revision.js'
 import { indexSize, walkSize } from './tree-size.js'
-import { httpOrigin, sameRemote } from './url.js'
+import { httpOrigin } from './url.js'
+import { CrossOriginRedirect, watchRedirects } from './redirects.js'
+import { judgeCheckout, prepareReuse } from './reuse.js'
+import { realSubdirectory, subdirectoryMessage } from './subdirectory.js'
+import { moveInto } from '../shared/landing.js'
 import { tuningFor } from '../shared/tuning.js'
 import { withRetry } from '../shared/retry.js'
 import { publicUrl } from '../../util/urls.js'
@@ -42,37 +46,6 @@ function credentialsFor(source: GitSource, ctx: FetchContext): ScopedCredential[
   return scoped
 }
 
-async function reusable(git: Git, source: GitSource, previous: string | undefined): Promise<boolean> {
-  if (!previous || source.subdirectory || source.sparse.length) return false
-  const isRepo = await fs.stat(path.join(previous, '.git')).then(
-    (s) => s.isDirectory(),
-    () => false
-  )
-  if (!isRepo) return false
-  const config = await fs.readFile(path.join(previous, '.git', 'config'), 'utf8').catch(() => '')
-  if (/sparsecheckout\s*=\s*true/i.test(config)) return false
-  const origin = await git.exec(['config', '--get', 'remote.origin.url'], { cwd: previous, allowFailure: true })
-  if (origin.code !== 0 || !sameRemote(origin.stdout.trim(), source.url)) return false
-  await removeStaleLocks(path.join(previous, '.git'))
-  return true
-}
-
-/**
- * Lock files a killed earlier run left behind. The destination is only ever written by one
- * fetch-sources run at a time, so any lock found before we start is stale and would make git
- * refuse to update the checkout.
- */
-async function removeStaleLocks(gitDir: string): Promise<void> {
-  for (const name of ['index.lock', 'shallow.lock', 'HEAD.lock', 'config.lock', 'packed-refs.lock', 'FETCH_HEAD.lock', 'ORIG_HEAD.lock']) {
-    await fs.rm(path.join(gitDir, name), { force: true })
-  }
-}
-
-/** Moves the entries of `from` into the (empty) directory `to`. */
-async function moveContents(from: string, to: string): Promise<void> {
-  for (const name of await fs.readdir(from)) await fs.rename(path.join(from, name), path.join(to, name))
-}
-
 async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Promise<FetchResult> {
   const persist = ctx.options.persistCredentials && !source.subdirectory
   const authDir = persist ? path.join(ctx.options.tempRoot, `fetch-sources-git-creds-${randomBytes(6).toString('hex')}`) : path.join(ctx.scratch, 'git-auth')
@@ -97,10 +70,12 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     const used = auth.summary.find((s) => s.includes(httpOrigin(source.url) ?? '\0') || s.startsWith('SSH key'))
     ctx.log.info(`credentials: ${auth.summary.length ? auth.summary.join('; ') : 'none'}`)
 
-    const reuse = await reusable(git, source, ctx.previous)
+    const verdict = ctx.previous && !source.subdirectory && !source.sparse.length ? await judgeCheckout(git, ctx.previous, source.url, authDir) : undefined
+    const reuse = verdict?.reuse === true
     const work = reuse ? ctx.previous! : source.subdirectory ? path.join(ctx.scratch, 'repo') : ctx.staging
     if (reuse) ctx.log.info(`updating the existing checkout at ${source.relPath} in place`)
-    if (ctx.previous && !reuse) ctx.log.info(`${source.relPath} holds no checkout of ${publicUrl(source.url)}: it will be replaced`)
+    if (verdict && !verdict.reuse)
+      ctx.log.info(`${source.relPath} ${verdict.reason.replace(source.url, publicUrl(source.url))}: replacing it with a fresh checkout`)
     const errCtx = {
       source: source.name,
       url: publicUrl(source.url),
@@ -114,6 +89,7 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
             return await fn()
           } catch (e) {
             if (e instanceof RevisionNotFound) throw new FetchError(source.name, `${e.message} (${publicUrl(source.url)})`, { permanent: true })
+            if (e instanceof CrossOriginRedirect) throw new FetchError(source.name, e.message, { permanent: true })
             throw gitFailure(e, errCtx)
           }
         },
@@ -132,8 +108,8 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
 
     // One transfer slot for the whole network part of the source, never nested.
     const done = await ctx.limiter.run(async () => {
-      if (reuse && !persist) await scrubPersisted(git, work)
-      const result = await checkoutSource({ git, dir: work, source, env, reuse, sparse, log: ctx.log, network })
+      if (reuse) await prepareReuse(git, work, authDir)
+      const result = await checkoutSource({ git: watchRedirects(git, source.url), dir: work, source, env, reuse, sparse, log: ctx.log, network })
       if (source.submodules) await network('submodule update', () => updateSubmodules(git, work, source, env, source.subdirectory))
       if (source.lfs) {
         try {
@@ -157,13 +133,10 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
 
     let landed = work
     if (source.subdirectory) {
-      const sub = path.resolve(work, source.subdirectory)
-      const rel = path.relative(work, sub)
-      const st = await fs.stat(sub).catch(() => undefined)
-      if (rel.startsWith('..') || path.isAbsolute(rel) || !st?.isDirectory()) {
-        throw new FetchError(source.name, `subdirectory "${source.subdirectory}" does not exist at commit ${done.commit}`, { permanent: true })
-      }
-      await moveContents(sub, ctx.staging)
+      const sub = await realSubdirectory(work, source.subdirectory)
+      if ('problem' in sub) throw new FetchError(source.name, subdirectoryMessage(source.subdirectory, sub.problem, done.commit), { permanent: true })
+      // Scratch may be on another filesystem than the workspace (RUNNER_TEMP on its own disk).
+      await moveInto(sub.dir, ctx.staging)
       landed = ctx.staging
     }
     // The index knows every checked-out file's size; LFS files are rewritten after checkout (and
@@ -172,14 +145,6 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     return { url: publicUrl(source.url), revision: source.revision ?? '', ref: done.ref, commit: done.commit, ...size, ...(reuse ? { inPlace: true } : {}) }
   } finally {
     if (!persist) await fs.rm(authDir, { recursive: true, force: true }).catch(() => undefined)
-  }
-}
-
-/** A re-run without `persist-credentials` must not keep an earlier run's persisted ones. */
-async function scrubPersisted(git: Git, dir: string): Promise<void> {
-  const config = await fs.readFile(path.join(dir, '.git', 'config'), 'utf8').catch(() => '')
-  if (config.includes('fetch-sources-git-creds-')) {
-    await git.exec(['config', '--local', '--unset-all', 'include.path', 'fetch-sources-git-creds-'], { cwd: dir, allowFailure: true })
   }
 }
 
