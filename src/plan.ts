@@ -7,6 +7,7 @@ import { SpecDocument } from './runspec/document.js'
 import { loadDocument } from './runspec/load.js'
 import type { Plan, SourceBase } from './runspec/model.js'
 import { earliestOverlaps } from './runspec/overlaps.js'
+import { INSIDE_PATH } from './runspec/schema.js'
 import { buildSource, type SecretResolver } from './runspec/sources.js'
 import type { Located, Translation } from './runspec/translation.js'
 import { SpecError, SpecErrors } from './util/errors.js'
@@ -105,9 +106,13 @@ export async function buildPlan(settings: Settings, secrets: SecretResolver, war
   }
   if (specFile) plan.specFile = specFile
   if (translation.entrypoint) {
+    const { value, doc, path } = translation.entrypoint
+    // The native schema refuses it already; this holds for what every dialect translates.
+    if (!INSIDE_PATH.test(value))
+      throw new SpecError(`entry point "${value}" is not a path inside its source: relative, without ".." segments`, doc.locate(path))
     const primary = primaryOf(sources)
-    if (!primary) throw new SpecError('`entrypoint` needs a source to be inside', translation.entrypoint.doc.locate(translation.entrypoint.path))
-    plan.entrypoint = { source: primary.name, path: translation.entrypoint.value }
+    if (!primary) throw new SpecError('`entrypoint` needs a source to be inside', doc.locate(path))
+    plan.entrypoint = { source: primary.name, path: value }
   }
   return plan
 }

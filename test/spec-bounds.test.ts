@@ -6,6 +6,7 @@
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { earliestOverlaps } from '../src/runspec/overlaps.js'
+import { INSIDE_PATH } from '../src/runspec/schema.js'
 
 /** The quadratic definition the sort-based check replaces: for each later path, the earliest overlapping one. */
 function pairwise(paths: string[], sep: string): Map<number, number> {
@@ -40,5 +41,15 @@ describe('destination overlaps (sorted, not pairwise)', () => {
   it('uses the platform separator', () => {
     expect([...earliestOverlaps(['C:\\w\\a', 'C:\\w\\a\\b'], path.win32.sep)]).toEqual([[1, 0]])
     expect([...earliestOverlaps(['C:\\w\\a', 'C:\\w\\a\\b'], '/')]).toEqual([])
+  })
+})
+
+describe('paths inside a source (entrypoint, sparse, subdirectory)', () => {
+  it('relative paths without a `..` segment are inside; `..` inside a name is fine', () => {
+    for (const p of ['train.py', './train.py', 'pkg/a.py', '.hidden/x', 'a..b', '..a', 'a/b..', 'a\\b']) expect(INSIDE_PATH.test(p), p).toBe(true)
+  })
+  it('absolute, drive-letter and `..` paths (either separator) are not', () => {
+    for (const p of ['..', '../a', 'a/..', 'a/../b', 'pkg/../../../etc/passwd', '/etc', '\\etc', 'C:x', 'c:\\x', 'a\\..\\b', '..\\a', 'a/\n/b'])
+      expect(INSIDE_PATH.test(p), p).toBe(false)
   })
 })
