@@ -7,31 +7,38 @@ export const MIN_MASKABLE_LENGTH = 4
 
 export class Redactor {
   private readonly values = new Set<string>()
+  /** Scrubbed from our own output but never announced: see `add`'s `announce`. */
+  private readonly unannounced = new Set<string>()
   private onAdd: ((value: string) => void) | undefined
 
   /** Called once per new maskable value (the action host emits `::add-mask::`). */
   listen(onAdd: (value: string) => void): void {
     this.onAdd = onAdd
-    for (const v of this.values) onAdd(v)
+    for (const v of this.values) if (!this.unannounced.has(v)) onAdd(v)
   }
 
   /**
    * Registers a secret and the forms it commonly takes on the wire (base64, URL-encoded).
    * Returns false when the value is too short to mask without garbling unrelated text.
+   * `announce: false` scrubs it from what we print and write without telling the runner: an
+   * `::add-mask::` line would itself print the value on stdout, worth it for a secret the job
+   * holds, not for a URL query the spec already shows to anyone who can read the spec.
    */
-  add(value: string): boolean {
+  add(value: string, announce = true): boolean {
     if (value.length < MIN_MASKABLE_LENGTH) return false
-    for (const form of derivedForms(value)) this.addOne(form)
+    for (const form of derivedForms(value)) this.addOne(form, announce)
     // Multi-line values (SSH keys, JSON keys): the runner masks line by line, so do we.
-    for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) this.addOne(line.trim())
+    for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) this.addOne(line.trim(), announce)
     return true
   }
 
   /** Registers one exact string (e.g. a base64 `user:token` pair built for an HTTP header). */
-  addOne(value: string): void {
-    if (value.length < MIN_MASKABLE_LENGTH || this.values.has(value)) return
+  addOne(value: string, announce = true): void {
+    if (value.length < MIN_MASKABLE_LENGTH) return
+    if (this.values.has(value) && !(announce && this.unannounced.delete(value))) return
     this.values.add(value)
-    this.onAdd?.(value)
+    if (announce) this.onAdd?.(value)
+    else this.unannounced.add(value)
   }
 
   redact(text: string): string {

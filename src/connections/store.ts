@@ -32,6 +32,15 @@ export class SecretStore implements SecretResolver {
     }
   }
 
+  /**
+   * Masks what is secret in a URL the spec names: its query and fragment (a signed URL's
+   * signature and credential travel there), so even a message that quotes the URL is scrubbed.
+   * Not announced to the runner: `::add-mask::` would print it, and the spec shows it anyway.
+   */
+  protectUrl(url: string): void {
+    for (const part of urlSecrets(url)) this.options.redactor.add(part, false)
+  }
+
   /** The names tried, in order, for messages. */
   static candidates(name: string): string[] {
     const norm = normaliseSecretName(name)
@@ -129,4 +138,29 @@ export class SecretStore implements SecretResolver {
       }
     }
   }
+}
+
+/**
+ * Below this, a query value is not masked on its own (`true`, `json`, an expiry in seconds are
+ * not credentials, and masking them would garble unrelated log text); the whole query still is.
+ */
+const MIN_QUERY_VALUE = 12
+
+/** The query and fragment of a URL, whole, and each query value long enough to be a credential, as written and decoded. */
+export function urlSecrets(url: string): string[] {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^?#]*(?:\?([^#]*))?(?:#(.*))?$/is.exec(url.trim())
+  if (!m) return []
+  const [, query = '', fragment = ''] = m
+  const parts = [query, fragment]
+  for (const pair of query.split('&')) {
+    const value = pair.slice(pair.indexOf('=') + 1)
+    if (value.length < MIN_QUERY_VALUE) continue
+    parts.push(value)
+    try {
+      parts.push(decodeURIComponent(value.replace(/\+/g, ' ')))
+    } catch {
+      // Not percent-encoding: the value as written is masked already.
+    }
+  }
+  return parts.filter((p) => p !== '')
 }

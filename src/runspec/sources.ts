@@ -23,6 +23,8 @@ export interface SecretRequest {
 
 export interface SecretResolver {
   resolve(request: SecretRequest): SecretHandle
+  /** Masks the query and fragment of a URL the spec names: every URL query is treated as a secret. */
+  protectUrl(url: string): void
 }
 
 export interface SourceBuildContext {
@@ -124,6 +126,8 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
     if (!kind) fail(`cannot tell what kind of source "${url}" is: set \`kind:\` (${ctx.kinds.list.map((k) => k.kind).join(', ')})`, ['url'])
   }
   checkFields(d, kind!, ctx.kinds, fail)
+  // A signed URL carries its credential in the query: masked before anything can quote it.
+  for (const u of [url, ...Object.values(connection?.schema ?? {})]) if (typeof u === 'string' && /[?#]/.test(u)) ctx.secrets.protectUrl(u)
 
   const name = d.name ?? connection?.name ?? nameFromUrl(url ?? '')
   const relPath = d.path ?? name
