@@ -25,7 +25,11 @@ export class SecretStore implements SecretResolver {
   private readonly token?: SecretHandle
 
   constructor(private readonly options: SecretStoreOptions) {
-    for (const v of Object.values(options.input ?? {})) if (typeof v === 'string') options.redactor.add(v)
+    for (const v of inputValues(options.input ?? {})) {
+      options.redactor.add(v)
+      const password = passwordHalf(v)
+      if (password) options.redactor.add(password)
+    }
     if (options.token) {
       options.redactor.add(options.token)
       this.token = createSecret('the `token` input', 'token input', options.token, (d) => void options.redactor.add(d))
@@ -132,12 +136,39 @@ export class SecretStore implements SecretResolver {
     redactor.add(raw)
     for (const [key, value] of values) {
       if (value === '') continue
+      const password = passwordHalf(value)
+      if (password) redactor.add(password)
       if (!redactor.add(value)) {
         const which = key ? `key "${key}" of secret "${secret.name}"` : `secret "${secret.name}"`
         warn(`${which} is only ${value.length} characters long: too short to mask in logs safely. Use a longer value.`)
       }
     }
   }
+}
+
+/**
+ * Every string of the `secrets` input, nested objects and lists included, and every number of
+ * four digits or more (a PIN, an account id): a secret's type does not make it less secret.
+ * Booleans and short numbers are not masked: `true` or `12` would garble every log line.
+ */
+function inputValues(input: Record<string, unknown>): string[] {
+  const out: string[] = []
+  // A stack, not recursion: a deeply nested value cannot overflow it.
+  const stack: unknown[] = Object.values(input)
+  while (stack.length) {
+    const v = stack.pop()
+    if (typeof v === 'string') out.push(v)
+    else if (typeof v === 'number' && String(v).replace(/\D/g, '').length >= 4) out.push(String(v))
+    else if (Array.isArray(v)) for (const x of v as unknown[]) stack.push(x)
+    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) stack.push(x)
+  }
+  return out
+}
+
+/** The password of a `user:password` value: quoted alone (a server echoing it, a URL) it must be masked too. */
+function passwordHalf(value: string): string | undefined {
+  const v = value.trim()
+  return /^[^\s:]+:\S+$/.test(v) ? v.slice(v.indexOf(':') + 1) : undefined
 }
 
 /**
