@@ -110,6 +110,8 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
   }
 
   const url = d.url ?? d.git?.url
+  // A signed URL carries its credential in the query: masked before any message (ours too) quotes it.
+  for (const u of [url, ...Object.values(connection?.schema ?? {})]) if (typeof u === 'string' && /[?#]/.test(u)) ctx.secrets.protectUrl(u)
   let kind: KindBuilder | undefined
   if (connection) {
     kind = ctx.kinds.ofConnection(connection.kind)
@@ -126,8 +128,6 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
     if (!kind) fail(`cannot tell what kind of source "${url}" is: set \`kind:\` (${ctx.kinds.list.map((k) => k.kind).join(', ')})`, ['url'])
   }
   checkFields(d, kind!, ctx.kinds, fail)
-  // A signed URL carries its credential in the query: masked before anything can quote it.
-  for (const u of [url, ...Object.values(connection?.schema ?? {})]) if (typeof u === 'string' && /[?#]/.test(u)) ctx.secrets.protectUrl(u)
 
   const name = d.name ?? connection?.name ?? nameFromUrl(url ?? '')
   const relPath = d.path ?? name
