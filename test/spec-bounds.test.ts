@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadDocument, MAX_SPEC_BYTES } from '../src/runspec/load.js'
 import { earliestOverlaps } from '../src/runspec/overlaps.js'
 import { INSIDE_PATH } from '../src/runspec/schema.js'
 
@@ -51,5 +52,22 @@ describe('paths inside a source (entrypoint, sparse, subdirectory)', () => {
   it('absolute, drive-letter and `..` paths (either separator) are not', () => {
     for (const p of ['..', '../a', 'a/..', 'a/../b', 'pkg/../../../etc/passwd', '/etc', '\\etc', 'C:x', 'c:\\x', 'a\\..\\b', '..\\a', 'a/\n/b'])
       expect(INSIDE_PATH.test(p), p).toBe(false)
+  })
+})
+
+describe('spec size', () => {
+  it('an inline spec or catalog over 10 MB is refused before parsing, naming the input, its size and the limit', async () => {
+    const text = 'version: 1\n# ' + 'x'.repeat(MAX_SPEC_BYTES + 512 * 1024) + '\n'
+    await expect(loadDocument(text, '/ws', 'connections')).rejects.toThrow(/^the inline `connections` input is 10\.5 MB: the limit is 10 MB \(10485760 bytes\)/)
+    // Multi-byte characters count as the bytes they are.
+    await expect(loadDocument('a: ' + 'é'.repeat(MAX_SPEC_BYTES / 2) + '\n', '/ws', 'spec')).rejects.toThrow(
+      /^the inline `spec` input is 10485764 bytes: the limit is 10 MB/
+    )
+  })
+
+  it('exactly 10 MB is read', async () => {
+    const head = 'version: 1\n# '
+    const doc = await loadDocument(head + 'x'.repeat(MAX_SPEC_BYTES - head.length - 1) + '\n', '/ws', 'spec')
+    expect(doc.text.length).toBe(MAX_SPEC_BYTES)
   })
 })

@@ -20,8 +20,10 @@ const mb = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1)
 
 /** `exact`: the size is known (else it is only known to be past the limit: a pipe, a growing file). */
 function tooLarge(what: string, bytes: number, exact: boolean): SpecError {
+  // Just past the limit rounds to it: then the bytes say how far past.
+  const size = !exact ? `over ${mb(MAX_SPEC_BYTES)}` : mb(bytes) === mb(MAX_SPEC_BYTES) ? `${bytes} bytes` : mb(bytes)
   return new SpecError(
-    `${what} is ${exact ? mb(bytes) : `over ${mb(MAX_SPEC_BYTES)}`}: the limit is ${mb(MAX_SPEC_BYTES)} (${MAX_SPEC_BYTES} bytes). ` +
+    `${what} is ${size}: the limit is ${mb(MAX_SPEC_BYTES)} (${MAX_SPEC_BYTES} bytes). ` +
       'A run spec names sources, it does not list their contents: select objects by prefix or with `artifacts.dirs` instead of one entry each'
   )
 }
