@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { uniqueName } from '../src/runspec/dialects/common.js'
 import { loadDocument, MAX_SPEC_BYTES } from '../src/runspec/load.js'
 import { earliestOverlaps } from '../src/runspec/overlaps.js'
 import { INSIDE_PATH } from '../src/runspec/schema.js'
@@ -69,5 +70,15 @@ describe('spec size', () => {
     const head = 'version: 1\n# '
     const doc = await loadDocument(head + 'x'.repeat(MAX_SPEC_BYTES - head.length - 1) + '\n', '/ws', 'spec')
     expect(doc.text.length).toBe(MAX_SPEC_BYTES)
+  })
+})
+
+describe('unique names (dialects that name sources after their connection)', () => {
+  it('base, then base-2, base-3…, skipping names taken otherwise; one set does not affect another', () => {
+    const taken = new Set(['r-3'])
+    expect([uniqueName('r', taken), uniqueName('r', taken), uniqueName('q', taken), uniqueName('r', taken)]).toEqual(['r', 'r-2', 'q', 'r-4'])
+    taken.add('r-5')
+    expect(uniqueName('r', taken)).toBe('r-6')
+    expect(uniqueName('r', new Set())).toBe('r')
   })
 })
