@@ -51,3 +51,39 @@ describe('the password half of user:password', () => {
     expect(redactor.redact(`${header} http-pa55word`)).toBe('Basic *** ***')
   })
 })
+
+describe('redaction', () => {
+  /** Reference: mark every character covered by any occurrence, then collapse each covered run to `***`. */
+  function reference(text: string, values: string[]): string {
+    const covered = new Array<boolean>(text.length).fill(false)
+    for (const v of values) for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1)) covered.fill(true, i, i + v.length)
+    return text.replace(/[\s\S]/g, (c, i: number) => (covered[i] ? '\0' : c)).replace(/\0+/g, '***')
+  }
+
+  it('masks the union of overlapping, nested and adjacent occurrences, so no part of a value shows', () => {
+    const r = new Redactor()
+    for (const v of ['abcd', 'cdef', 'xxABCDEFyy', 'ABCDEF', 'wxyz']) r.addOne(v)
+    expect(r.redact('1 abcdef 2 abcdwxyz 3 xxABCDEFyy 4 ABCDEF 5 abc')).toBe('1 *** 2 *** 3 *** 4 *** 5 abc')
+  })
+
+  it('agrees with the reference on random text', () => {
+    let seed = 11
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
+    const word = (len: number) => Array.from({ length: len }, () => 'abé'[rnd(3)]).join('')
+    for (let round = 0; round < 300; round++) {
+      const values = Array.from({ length: 1 + rnd(5) }, () => word(4 + rnd(4)))
+      const r = new Redactor()
+      for (const v of values) r.addOne(v)
+      const text = word(rnd(60))
+      expect(r.redact(text), JSON.stringify({ text, values })).toBe(reference(text, values))
+    }
+  })
+
+  it('a value added after a redaction is masked by the next one', () => {
+    const r = new Redactor()
+    r.addOne('first-value')
+    expect(r.redact('first-value second-value')).toBe('*** second-value')
+    r.addOne('second-value')
+    expect(r.redact('first-value second-value')).toBe('*** ***')
+  })
+})
