@@ -5,6 +5,9 @@
  */
 export const MIN_MASKABLE_LENGTH = 4
 
+/** Up to this many values, searching for each is faster than one indexed pass. */
+const FEW_VALUES = 256
+
 export class Redactor {
   private readonly values = new Set<string>()
   /** Scrubbed from our own output but never announced: see `add`'s `announce`. */
@@ -46,32 +49,46 @@ export class Redactor {
 
   /**
    * Every occurrence of every value becomes `***`; overlapping, nested or adjacent ones become one
-   * `***` (their union, so no part of either shows). One pass over the text: values are indexed by
-   * their first characters, so the cost does not grow with the number of values — a spec of
-   * 20,000 signed URLs registers 100,000 and used to make every line cost a search per value.
+   * `***` (their union, so no part of either shows).
    */
   redact(text: string): string {
     if (this.values.size === 0 || text.length < MIN_MASKABLE_LENGTH) return text
-    const index = (this.index ??= indexByPrefix(this.values))
+    const ranges = this.values.size <= FEW_VALUES ? this.searchEach(text) : this.scanOnce(text)
+    if (ranges.length === 0) return text
+    ranges.sort((a, b) => a[0] - b[0])
     let out = ''
     let copied = 0
-    let start = -1
-    let end = 0
+    let [start, end] = ranges[0]!
+    for (const [s, e] of ranges) {
+      if (s > end) {
+        out += text.slice(copied, start) + '***'
+        copied = end
+        start = s
+        end = e
+      } else end = Math.max(end, e)
+    }
+    return out + text.slice(copied, start) + '***' + text.slice(end)
+  }
+
+  /** Few values (the usual run): the engine's own substring search, once per value. */
+  private searchEach(text: string): Array<[number, number]> {
+    const ranges: Array<[number, number]> = []
+    for (const v of this.values) for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1)) ranges.push([i, i + v.length])
+    return ranges
+  }
+
+  /**
+   * Many values (a spec of 20,000 signed URLs registers 100,000): one pass over the text, values
+   * indexed by a hash of their first characters, so the cost does not grow with their number.
+   */
+  private scanOnce(text: string): Array<[number, number]> {
+    const index = (this.index ??= indexByPrefix(this.values))
+    const ranges: Array<[number, number]> = []
     for (let i = 0; i + MIN_MASKABLE_LENGTH <= text.length; i++) {
       const found = index.get(prefixKey(text, i))?.find((v) => text.startsWith(v, i))
-      if (!found) continue
-      if (i > end || start < 0) {
-        // A new range starts: the previous one is closed.
-        if (start >= 0) {
-          out += text.slice(copied, start) + '***'
-          copied = end
-        }
-        start = i
-      }
-      end = Math.max(end, i + found.length)
+      if (found) ranges.push([i, i + found.length])
     }
-    if (start < 0) return text
-    return out + text.slice(copied, start) + '***' + text.slice(end)
+    return ranges
   }
 
   get size(): number {
