@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import * as path from 'node:path'
 import { buildCatalog, catalogEntries, parseConnection } from './connections/catalog.js'
 import { kindOfUrl, kinds } from './fetchers/registry.js'
 import type { Settings } from './inputs.js'
@@ -7,6 +6,8 @@ import { translate } from './runspec/dialects/index.js'
 import { SpecDocument } from './runspec/document.js'
 import { loadDocument } from './runspec/load.js'
 import type { Plan, SourceBase } from './runspec/model.js'
+import { earliestOverlaps } from './runspec/overlaps.js'
+import { INSIDE_PATH } from './runspec/schema.js'
 import { buildSource, type SecretResolver } from './runspec/sources.js'
 import type { Located, Translation } from './runspec/translation.js'
 import { SpecError, SpecErrors } from './util/errors.js'
@@ -28,10 +29,6 @@ function quickTranslation(settings: Settings): { translation: Translation; text:
     text,
     translation: { dialect: 'quick', detectedBy: '`url` input', connections: [], sources: [{ value, doc, path: [] }], exposeConnections: [], warnings: [] }
   }
-}
-
-function overlaps(a: string, b: string): boolean {
-  return a === b || a.startsWith(b + path.sep) || b.startsWith(a + path.sep)
 }
 
 /**
@@ -109,9 +106,13 @@ export async function buildPlan(settings: Settings, secrets: SecretResolver, war
   }
   if (specFile) plan.specFile = specFile
   if (translation.entrypoint) {
+    const { value, doc, path } = translation.entrypoint
+    // The native schema refuses it already; this holds for what every dialect translates.
+    if (!INSIDE_PATH.test(value))
+      throw new SpecError(`entry point "${value}" is not a path inside its source: relative, without ".." segments`, doc.locate(path))
     const primary = primaryOf(sources)
-    if (!primary) throw new SpecError('`entrypoint` needs a source to be inside', translation.entrypoint.doc.locate(translation.entrypoint.path))
-    plan.entrypoint = { source: primary.name, path: translation.entrypoint.value }
+    if (!primary) throw new SpecError('`entrypoint` needs a source to be inside', doc.locate(path))
+    plan.entrypoint = { source: primary.name, path: value }
   }
   return plan
 }
@@ -128,18 +129,16 @@ function checkSources(sources: SourceBase[], errors: SpecError[]): void {
     if (other) errors.push(new SpecError(`source name "${s.name}" is used twice (also at line ${other.origin.line}): give one a different \`name:\``, s.origin))
     else names.set(s.name, s)
   }
-  for (let i = 0; i < sources.length; i++) {
-    for (let j = 0; j < i; j++) {
-      const [a, b] = [sources[i]!, sources[j]!]
-      if (overlaps(a.dest, b.dest)) {
-        errors.push(
-          new SpecError(
-            `destination "${a.relPath}" of source "${a.name}" overlaps "${b.relPath}" of source "${b.name}": each source lands whole in its own directory`,
-            a.origin
-          )
-        )
-      }
-    }
+  // Each source that overlaps earlier ones is reported once, naming the earliest of them.
+  const overlaps = earliestOverlaps(sources.map((s) => s.dest))
+  for (const [i, j] of [...overlaps].sort((x, y) => x[0] - y[0])) {
+    const [a, b] = [sources[i]!, sources[j]!]
+    errors.push(
+      new SpecError(
+        `destination "${a.relPath}" of source "${a.name}" overlaps "${b.relPath}" of source "${b.name}": each source lands whole in its own directory`,
+        a.origin
+      )
+    )
   }
   const primaries = sources.filter((s) => s.primary)
   if (primaries.length > 1)
@@ -149,11 +148,13 @@ function checkSources(sources: SourceBase[], errors: SpecError[]): void {
 function selectOnly(sources: SourceBase[], only: string[]): SourceBase[] {
   if (only.length === 0) return sources
   const names = sources.map((s) => s.name)
-  const unknown = only.filter((n) => !names.includes(n))
+  const known = new Set(names)
+  const unknown = only.filter((n) => !known.has(n))
   if (unknown.length) {
     throw new SpecError(
-      `input \`only\` names unknown source${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"${didYouMean(n, names)}`).join(', ')}; sources are: ${names.join(', ')}`
+      `input \`only\` names unknown source${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"${didYouMean(n, names)}`).join(', ')}; sources are: ${names.length > 20 ? `${names.slice(0, 20).join(', ')}, … (${names.length} in all)` : names.join(', ')}`
     )
   }
-  return sources.filter((s) => only.includes(s.name))
+  const wanted = new Set(only)
+  return sources.filter((s) => wanted.has(s.name))
 }

@@ -17,7 +17,8 @@ export function httpAuthorization(source: string, secret: SecretHandle | undefin
   else if (!fields && /^[^\s:]+:\S+$/.test(raw.trim())) basic = raw.trim()
   if (basic) {
     const encoded = Buffer.from(basic).toString('base64')
-    // The raw secret is masked already; its base64 form is a new string that must be too.
+    // The raw secret is masked already; the password alone and the base64 form are new strings.
+    mask(basic.slice(basic.indexOf(':') + 1))
     mask(encoded)
     return `Basic ${encoded}`
   }

@@ -25,11 +25,24 @@ export class SecretStore implements SecretResolver {
   private readonly token?: SecretHandle
 
   constructor(private readonly options: SecretStoreOptions) {
-    for (const v of Object.values(options.input ?? {})) if (typeof v === 'string') options.redactor.add(v)
+    for (const v of inputValues(options.input ?? {})) {
+      options.redactor.add(v)
+      const password = passwordHalf(v)
+      if (password) options.redactor.add(password)
+    }
     if (options.token) {
       options.redactor.add(options.token)
       this.token = createSecret('the `token` input', 'token input', options.token, (d) => void options.redactor.add(d))
     }
+  }
+
+  /**
+   * Masks what is secret in a URL the spec names: its query and fragment (a signed URL's
+   * signature and credential travel there), so even a message that quotes the URL is scrubbed.
+   * Not announced to the runner: `::add-mask::` would print it, and the spec shows it anyway.
+   */
+  protectUrl(url: string): void {
+    for (const part of urlSecrets(url)) this.options.redactor.add(part, false)
   }
 
   /** The names tried, in order, for messages. */
@@ -123,10 +136,62 @@ export class SecretStore implements SecretResolver {
     redactor.add(raw)
     for (const [key, value] of values) {
       if (value === '') continue
+      const password = passwordHalf(value)
+      if (password) redactor.add(password)
       if (!redactor.add(value)) {
         const which = key ? `key "${key}" of secret "${secret.name}"` : `secret "${secret.name}"`
         warn(`${which} is only ${value.length} characters long: too short to mask in logs safely. Use a longer value.`)
       }
     }
   }
+}
+
+/**
+ * Every string of the `secrets` input, nested objects and lists included, and every number of
+ * four digits or more (a PIN, an account id): a secret's type does not make it less secret.
+ * Booleans and short numbers are not masked: `true` or `12` would garble every log line.
+ */
+function inputValues(input: Record<string, unknown>): string[] {
+  const out: string[] = []
+  // A stack, not recursion: a deeply nested value cannot overflow it.
+  const stack: unknown[] = Object.values(input)
+  while (stack.length) {
+    const v = stack.pop()
+    if (typeof v === 'string') out.push(v)
+    else if (typeof v === 'number' && String(v).replace(/\D/g, '').length >= 4) out.push(String(v))
+    else if (Array.isArray(v)) for (const x of v as unknown[]) stack.push(x)
+    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) stack.push(x)
+  }
+  return out
+}
+
+/** The password of a `user:password` value: quoted alone (a server echoing it, a URL) it must be masked too. */
+function passwordHalf(value: string): string | undefined {
+  const v = value.trim()
+  return /^[^\s:]+:\S+$/.test(v) ? v.slice(v.indexOf(':') + 1) : undefined
+}
+
+/**
+ * Below this, a query value is not masked on its own (`true`, `json`, an expiry in seconds are
+ * not credentials, and masking them would garble unrelated log text); the whole query still is.
+ */
+const MIN_QUERY_VALUE = 12
+
+/** The query and fragment of a URL, whole, and each query value long enough to be a credential, as written and decoded. */
+export function urlSecrets(url: string): string[] {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^?#]*(?:\?([^#]*))?(?:#(.*))?$/is.exec(url.trim())
+  if (!m) return []
+  const [, query = '', fragment = ''] = m
+  const parts = [query, fragment]
+  for (const pair of query.split('&')) {
+    const value = pair.slice(pair.indexOf('=') + 1)
+    if (value.length < MIN_QUERY_VALUE) continue
+    parts.push(value)
+    try {
+      parts.push(decodeURIComponent(value.replace(/\+/g, ' ')))
+    } catch {
+      // Not percent-encoding: the value as written is masked already.
+    }
+  }
+  return parts.filter((p) => p !== '')
 }

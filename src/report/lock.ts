@@ -6,7 +6,7 @@ import { kindOf } from '../fetchers/registry.js'
 import type { Locked, ObjectEntry } from '../fetchers/types.js'
 import type { Plan } from '../runspec/model.js'
 import { SpecError } from '../util/errors.js'
-import { sourceOutput, type SourceOutput } from './outputs.js'
+import { publicAddress, sourceOutput, type SourceOutput } from './outputs.js'
 
 /** The lock file: the `sources` output plus what replay needs. */
 export interface LockFile {
@@ -66,9 +66,12 @@ export async function applyFrozen(plan: Plan, lockPath: string, workspace: strin
       continue
     }
     const kind = kindOf(source)
-    const address = kind.address(source)
-    if (locked.kind !== source.kind || locked.url !== address) {
-      problems.push(`source "${source.name}" changed since the lock (${locked.kind} ${locked.url} → ${source.kind} ${address})`)
+    // Compared without queries: a re-signed URL (new signature, same file) still matches its lock,
+    // and so does a lock written before queries were left out of it.
+    const address = publicAddress(kind.address(source))
+    const lockedAddress = publicAddress(locked.url)
+    if (locked.kind !== source.kind || lockedAddress !== address) {
+      problems.push(`source "${source.name}" changed since the lock (${locked.kind} ${lockedAddress} → ${source.kind} ${address})`)
       continue
     }
     const problem = kind.pin(source, locked)

@@ -1,6 +1,16 @@
 import type { Outcome } from '../fetchers/fetch-all.js'
 import { kindOf } from '../fetchers/registry.js'
 import type { SourceBase } from '../runspec/model.js'
+import { publicUrl } from '../util/urls.js'
+
+/**
+ * What the report shows of a source's address, whichever kind made it: an http(s) URL without
+ * credentials, query or fragment (a signed URL's query is its credential). Bucket URIs are left
+ * as they are: `?` and `#` are characters of an object key there.
+ */
+export function publicAddress(address: string): string {
+  return /^https?:\/\//i.test(address) ? publicUrl(address) : address
+}
 
 /** One entry of the `sources` output, exactly the contract's fields. */
 export interface SourceOutput {
@@ -20,7 +30,7 @@ export function sourceOutput(o: Outcome): SourceOutput {
   const r = o.result!
   return {
     kind: s.kind,
-    url: r.url,
+    url: publicAddress(r.url),
     revision: r.revision ?? kindOf(s).revision(s),
     ref: r.ref ?? '',
     commit: r.commit ?? '',
@@ -42,7 +52,17 @@ export function plannedSourcesOutput(sources: SourceBase[]): Record<string, Sour
   const out: Record<string, SourceOutput> = {}
   for (const s of sources) {
     const kind = kindOf(s)
-    out[s.name] = { kind: s.kind, url: kind.address(s), revision: kind.revision(s), ref: '', commit: '', digest: '', path: s.dest, files: 0, bytes: 0 }
+    out[s.name] = {
+      kind: s.kind,
+      url: publicAddress(kind.address(s)),
+      revision: kind.revision(s),
+      ref: '',
+      commit: '',
+      digest: '',
+      path: s.dest,
+      files: 0,
+      bytes: 0
+    }
   }
   return out
 }

@@ -2,6 +2,7 @@ import type { Outcome } from '../fetchers/fetch-all.js'
 import { kindOf } from '../fetchers/registry.js'
 import type { Plan } from '../runspec/model.js'
 import { formatBytes } from '../util/format.js'
+import { publicAddress } from './outputs.js'
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
@@ -11,7 +12,7 @@ export function summaryMarkdown(plan: Plan, outcomes: Outcome[]): string {
     const r = o.result
     const version = r?.commit ? `\`${r.commit.slice(0, 12)}\`${r.ref ? ` (${r.ref})` : ''}` : r?.digest ? `\`${r.digest.slice(0, 19)}…\`` : ''
     const status = o.error ? '❌ failed' : r?.inPlace ? '✅ up to date' : '✅'
-    return `| ${cell(o.source.name)} | ${o.source.kind} | ${cell(r?.url ?? kindOf(o.source).address(o.source))} | ${version} | \`${cell(o.source.relPath)}\` | ${r ? `${r.files} / ${formatBytes(r.bytes)}` : ''} | ${o.seconds.toFixed(1)} s | ${status} |`
+    return `| ${cell(o.source.name)} | ${o.source.kind} | ${cell(publicAddress(r?.url ?? kindOf(o.source).address(o.source)))} | ${version} | \`${cell(o.source.relPath)}\` | ${r ? `${r.files} / ${formatBytes(r.bytes)}` : ''} | ${o.seconds.toFixed(1)} s | ${status} |`
   })
   return [
     `### fetch-sources (${plan.dialect}${plan.specFile ? `: \`${plan.specFile}\`` : ''})`,

@@ -1,11 +1,45 @@
+import { createReadStream } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { SpecError } from '../util/errors.js'
 import { SpecDocument } from './document.js'
 
+/**
+ * The largest spec or catalog read, file or inline. Planning is linear, but the spec is the one
+ * input nothing else bounds; 10 MB is far past any real spec (100,000 sources fit) and is checked
+ * before parsing, so a huge input costs nothing.
+ */
+export const MAX_SPEC_BYTES = 10 * 1024 * 1024
+
 /** An input is inline YAML when it cannot be a file name: several lines, a mapping or a list. */
 export function isInline(value: string): boolean {
   return value.includes('\n') || /^\s*[[{]/.test(value) || /^\s*- /.test(value) || /^[\w.-]+:\s/.test(value)
+}
+
+const mb = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`
+
+/** `exact`: the size is known (else it is only known to be past the limit: a pipe, a growing file). */
+function tooLarge(what: string, bytes: number, exact: boolean): SpecError {
+  // Just past the limit rounds to it: then the bytes say how far past.
+  const size = !exact ? `over ${mb(MAX_SPEC_BYTES)}` : mb(bytes) === mb(MAX_SPEC_BYTES) ? `${bytes} bytes` : mb(bytes)
+  return new SpecError(
+    `${what} is ${size}: the limit is ${mb(MAX_SPEC_BYTES)} (${MAX_SPEC_BYTES} bytes). ` +
+      'A run spec names sources, it does not list their contents: select objects by prefix or with `artifacts.dirs` instead of one entry each'
+  )
+}
+
+/** Reads at most one byte past the limit, so neither a huge file nor a device that never ends is read whole. */
+async function readBounded(file: string, what: string): Promise<string> {
+  const { size } = await fs.stat(file)
+  if (size > MAX_SPEC_BYTES) throw tooLarge(what, size, true)
+  const chunks: Buffer[] = []
+  let total = 0
+  for await (const chunk of createReadStream(file, { end: MAX_SPEC_BYTES })) {
+    chunks.push(chunk as Buffer)
+    total += (chunk as Buffer).length
+  }
+  if (total > MAX_SPEC_BYTES) throw tooLarge(what, total, false)
+  return Buffer.concat(chunks, total).toString('utf8')
 }
 
 /**
@@ -13,12 +47,17 @@ export function isInline(value: string): boolean {
  * The file name in locations is workspace-relative, as GitHub annotations want.
  */
 export async function loadDocument(value: string, workspace: string, input: 'spec' | 'connections' | 'frozen'): Promise<SpecDocument> {
-  if (isInline(value)) return SpecDocument.parse(value, `(inline \`${input}\` input)`)
+  if (isInline(value)) {
+    const bytes = Buffer.byteLength(value, 'utf8')
+    if (bytes > MAX_SPEC_BYTES) throw tooLarge(`the inline \`${input}\` input`, bytes, true)
+    return SpecDocument.parse(value, `(inline \`${input}\` input)`)
+  }
   const file = path.resolve(workspace, value)
   let text: string
   try {
-    text = await fs.readFile(file, 'utf8')
+    text = await readBounded(file, `${input} file "${value}"`)
   } catch (e) {
+    if (e instanceof SpecError) throw e
     const code = (e as NodeJS.ErrnoException).code
     throw new SpecError(
       code === 'ENOENT'

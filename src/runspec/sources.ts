@@ -23,6 +23,8 @@ export interface SecretRequest {
 
 export interface SecretResolver {
   resolve(request: SecretRequest): SecretHandle
+  /** Masks the query and fragment of a URL the spec names: every URL query is treated as a secret. */
+  protectUrl(url: string): void
 }
 
 export interface SourceBuildContext {
@@ -108,6 +110,8 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
   }
 
   const url = d.url ?? d.git?.url
+  // A signed URL carries its credential in the query: masked before any message (ours too) quotes it.
+  for (const u of [url, ...Object.values(connection?.schema ?? {})]) if (typeof u === 'string' && /[?#]/.test(u)) ctx.secrets.protectUrl(u)
   let kind: KindBuilder | undefined
   if (connection) {
     kind = ctx.kinds.ofConnection(connection.kind)

@@ -15,23 +15,35 @@ export function isArchiveUrl(url: string): boolean {
   }
 }
 
-/** The URL with any user:password removed, safe for outputs, logs and the lock file. */
+const SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\//i
+
+/**
+ * The URL without user:password, query or fragment: the form that outputs, logs, the summary and
+ * the lock file show. Every query is treated as a credential (a signed URL's signature is one,
+ * and so may be any parameter a server chose to authorise by), whatever its keys are called.
+ */
 export function publicUrl(url: string): string {
-  if (isScpLike(url) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url
+  if (isScpLike(url) || !SCHEME_URL.test(url)) return url
   try {
     const u = new URL(url)
     if (u.password) u.password = ''
     if (u.username && u.protocol.startsWith('http')) u.username = ''
-    u.search = [...u.searchParams.keys()].some((k) => /sig|token|signature|key|credential/i.test(k)) ? '' : u.search
+    u.search = ''
+    u.hash = ''
     return u.toString()
   } catch {
-    return url
+    return withoutQuery(url)
   }
 }
 
-/** A default source name from a URL: its last path segment without `.git` or an archive ending. */
+/** `scheme://host/path?query#fragment` → `scheme://host/path`; other strings are left as they are. */
+export function withoutQuery(url: string): string {
+  return SCHEME_URL.test(url) ? url.replace(/[?#].*$/s, '') : url
+}
+
+/** A default source name from a URL: its last path segment without `.git` or an archive ending; never its query. */
 export function nameFromUrl(url: string): string {
-  const path = isScpLike(url) ? url.slice(url.indexOf(':') + 1) : url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
+  const path = isScpLike(url) ? url.slice(url.indexOf(':') + 1) : withoutQuery(url).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
   const last = path.split(/[/\\]/).filter(Boolean).at(-1) ?? 'source'
   const clean = last
     .replace(/\.git$/, '')

@@ -1,7 +1,7 @@
 import type { BuildContext } from '../../runspec/kinds.js'
 import type { Connection, SourceBase } from '../../runspec/model.js'
 import type { GitProxy } from '../../runspec/translation.js'
-import { GIT_FLAG_PATTERN, type GitOptions } from '../../runspec/schema.js'
+import { GIT_FLAG_PATTERN, INSIDE_PATH, type GitOptions } from '../../runspec/schema.js'
 import { gitUrlProblem } from './url.js'
 
 export type Submodules = false | true | 'recursive'
@@ -39,6 +39,12 @@ export function buildGit({ draft: d, connection, schema, url, common, fail }: Bu
   const revision = d.git?.revision ?? d.defaultRevision ?? (schema.revision as string | undefined)
   if (revision !== undefined && /^-|\s|\.\.|[~^:?*[\\]|@\{/.test(revision))
     fail(`revision "${revision}" is not a valid branch, tag, SHA or ref`, ['git', 'revision'])
+  // The native schema checks these with a location; drafts of other dialects are checked here.
+  const sparse = d.git?.sparse ?? []
+  const outside = sparse.findIndex((p) => !INSIDE_PATH.test(p))
+  if (outside >= 0) fail(`sparse entry "${sparse[outside]}" is not a path inside the repository: relative, without ".." segments`, ['git', 'sparse', outside])
+  if (d.subdirectory !== undefined && !INSIDE_PATH.test(d.subdirectory))
+    fail(`subdirectory "${d.subdirectory}" is not a path inside the repository: relative, without ".." segments`, ['subdirectory'])
   const known = schema.knownHosts as string | string[] | undefined
   return {
     ...common,

@@ -24,7 +24,8 @@ export const http: SourceKind<HttpSource> = {
     }
   },
   describe: (s) => `${publicUrl(s.url)}${s.unpack ? ' (unpacked)' : ''} → ${s.relPath}`,
-  address: (s) => s.url,
+  // The query is a credential of a signed URL: never in outputs or the lock file.
+  address: (s) => publicUrl(s.url),
   revision: () => '',
   pin(source, locked) {
     const sha = /^sha256:([0-9a-f]{64})$/.exec(locked.digest)?.[1]

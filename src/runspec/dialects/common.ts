@@ -26,10 +26,22 @@ export function emptyTranslation(dialect: string, detectedBy: string): Translati
   return { dialect, detectedBy, connections: [], sources: [], exposeConnections: [], warnings: [] }
 }
 
-/** A unique source name: `base`, else `base-2`, `base-3`… (a connection may be used twice). */
+/** Per set of taken names, the first suffix of each base not yet known to be taken. */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>()
+
+/**
+ * A unique source name: `base`, else `base-2`, `base-3`… (a connection may be used twice). The
+ * set only grows, so the search resumes where the last one for `base` stopped: counting up from
+ * 2 each time made 20,000 entries of one connection take 14 s.
+ */
 export function uniqueName(base: string, taken: Set<string>): string {
+  let next = nextSuffix.get(taken)
+  if (!next) nextSuffix.set(taken, (next = new Map()))
   let name = base
-  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`
+  for (let i = next.get(base) ?? 2; taken.has(name); i++) {
+    name = `${base}-${i}`
+    next.set(base, i + 1)
+  }
   taken.add(name)
   return name
 }
