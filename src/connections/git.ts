@@ -10,8 +10,6 @@ export type GitCredential =
       kind: 'basic'
       user: string
       password: string
-      /** `basic BASE64(user:password)`, masked before it is returned. */
-      header: string
       from: string
     }
   | { kind: 'ssh'; key: string; knownHosts?: string; from: string }
@@ -22,11 +20,11 @@ const USER_FIELDS = ['USERNAME', 'USER', 'GIT_USERNAME']
 const KNOWN_HOSTS_FIELDS = ['KNOWN_HOSTS', 'known_hosts', 'ssh-known-hosts']
 
 function basic(user: string, password: string, from: string, mask: (d: string) => void): GitCredential {
-  const encoded = Buffer.from(`${user}:${password}`, 'utf8').toString('base64')
-  // The raw secret is masked already; the password alone and the header are new strings.
+  // The raw secret is masked already; the password alone and the basic-auth form git's HTTP layer
+  // sends (which a GIT_TRACE_CURL log would show) are new strings.
   mask(password)
-  mask(encoded)
-  return { kind: 'basic', user, password, header: `basic ${encoded}`, from }
+  mask(Buffer.from(`${user}:${password}`, 'utf8').toString('base64'))
+  return { kind: 'basic', user, password, from }
 }
 
 function fromString(value: string, defaultUser: string, from: string, mask: (d: string) => void): GitCredential {
