@@ -51,6 +51,16 @@ beforeAll(async () => {
     const gh = /^\/repos\/acme\/app(?:\/(commits|tarball)\/(.+))?$/.exec(u.pathname)
     const gl = /^\/api\/v4\/projects\/acme%2Fapp(?:\/repository\/(commits\/(.+)|archive\.tar\.gz))?$/.exec(req.url!.split('?')[0]!)
     if (req.headers.authorization && !req.headers.authorization.includes(TOKEN)) return void res.writeHead(401).end('{"message":"Bad credentials"}')
+    // Which names are branches and tags, for the `ref` output.
+    // octokit sends `git/ref/tags%2Fv1`; GitHub reads it as `git/ref/tags/v1`.
+    const named = /^\/(?:repos\/acme\/app\/(branches|git\/ref\/tags)|api\/v4\/projects\/acme%2Fapp\/repository\/(branches|tags))\/(.+)$/.exec(
+      req.url!.split('?')[0]!.replace('/git/ref/tags%2F', '/git/ref/tags/')
+    )
+    if (named) {
+      const isBranch = (named[1] ?? named[2]) === 'branches'
+      const known = isBranch ? ['main', 'linked'] : ['v1']
+      return known.includes(decodeURIComponent(named[3]!)) ? json({ name: named[3] }) : void res.writeHead(404).end('{"message":"Not Found"}')
+    }
     if (u.pathname.startsWith('/download/'))
       return void res.writeHead(200, { 'content-type': 'application/gzip' }).end(archives[u.pathname.slice('/download/'.length)])
     if (gh) {
@@ -125,9 +135,26 @@ sources:
     const { ws, capture, sources } = await run('github-sub', spec)
     expect(capture.error, capture.logs.join('\n')).toBeUndefined()
     expect(sources.app.commit).toBe(tagged)
+    // A tag name is reported as the tag it is, as with git.
+    expect(sources.app.ref).toBe('refs/tags/v1')
     expect(await fs.readdir(path.join(ws, 'app'))).toEqual(['app.py'])
   })
 
+  it('github: a named branch fills the `ref` output, as with git', async () => {
+    const spec = `version: 1
+connections:
+  - {name: app, kind: github, schema: {owner: acme, repository: app, apiUrl: "${api}"}, secret: {name: gh}}
+sources:
+  - {connection: app, git: {revision: main}}
+`
+    const { capture, sources } = await run('github-branch', spec)
+    expect(capture.error, capture.logs.join('\n')).toBeUndefined()
+    expect(sources.app).toMatchObject({ commit: main, ref: 'refs/heads/main' })
+    expect(capture.outputs.ref).toBe('refs/heads/main')
+  })
+
+  // The archive goes through the landing checks first: its link out of the repository refuses it
+  // before the subdirectory is looked at. Either way the link is never followed.
   it('a subdirectory that is a symbolic link in the archive: refused by name, the directory it points to untouched', async () => {
     const spec = `version: 1
 connections:
@@ -136,7 +163,9 @@ sources:
   - {connection: app, git: {revision: linked}, subdirectory: ml}
 `
     const { ws, capture } = await run('github-link', spec)
-    expect(capture.logs.join('\n')).toMatch(/error: app: subdirectory "ml" is a symbolic link in the repository/)
+    expect(capture.logs.join('\n')).toMatch(
+      /error: app: .*(subdirectory "ml" is a symbolic link in the repository|symlink "ml" points outside the destination)/
+    )
     expect(await fs.readdir(hostDir)).toEqual(['keep.txt'])
     expect(await fs.stat(path.join(ws, 'app')).catch(() => undefined)).toBeUndefined()
   })

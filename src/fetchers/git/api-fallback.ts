@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { Readable } from 'node:stream'
@@ -11,6 +12,7 @@ import { publicUrl } from '../../util/urls.js'
 import type { GitSource } from './source.js'
 import { walkSize } from './tree-size.js'
 import { realSubdirectory, subdirectoryMessage } from './subdirectory.js'
+import { unpackArchive } from '../shared/archive.js'
 import { moveInto } from '../shared/landing.js'
 
 type Provider = NonNullable<GitSource['provider']>
@@ -32,6 +34,20 @@ interface Resolved {
   archive: ReadableStream | NodeJS.ReadableStream
 }
 
+/**
+ * The fully qualified ref a revision names, as the `ref` output wants it: `refs/…` as given, the
+ * default branch, a branch (first) or a tag of that name, or '' for a SHA.
+ */
+async function qualify(rev: string, isDefault: boolean, has: { branch(name: string): Promise<boolean>; tag(name: string): Promise<boolean> }): Promise<string> {
+  if (rev.startsWith('refs/')) return rev
+  if (isDefault) return `refs/heads/${rev}`
+  // A (possibly abbreviated) SHA names a commit, not a ref: no lookups.
+  if (/^[0-9a-f]{4,64}$/i.test(rev)) return ''
+  if (await has.branch(rev)) return `refs/heads/${rev}`
+  if (await has.tag(rev)) return `refs/tags/${rev}`
+  return ''
+}
+
 async function viaGitHub(p: Provider, revision: string | undefined, token: string | undefined): Promise<Resolved> {
   const { GitHub } = await import('@actions/github/lib/utils')
   const { fetch, EnvHttpProxyAgent } = await import('undici')
@@ -44,13 +60,18 @@ async function viaGitHub(p: Provider, revision: string | undefined, token: strin
     ...(token ? { auth: `token ${token}` } : {})
   })
   const repo = { owner: p.owner, repo: p.repo }
-  let ref = revision?.startsWith('refs/') ? revision : ''
   let rev = revision
-  if (rev === undefined) {
-    const branch = (await octokit.rest.repos.get(repo)).data.default_branch
-    rev = branch
-    ref = `refs/heads/${branch}`
-  }
+  if (rev === undefined) rev = (await octokit.rest.repos.get(repo)).data.default_branch
+  const exists = (call: Promise<unknown>): Promise<boolean> =>
+    call.then(
+      () => true,
+      (e: { status?: number }) => (e.status === 404 ? false : Promise.reject(e))
+    )
+  // What `git clone --branch` would say the name was: a branch first, then a tag.
+  const ref = await qualify(rev, revision === undefined, {
+    branch: (name) => exists(octokit.rest.repos.getBranch({ ...repo, branch: name })),
+    tag: (name) => exists(octokit.rest.git.getRef({ ...repo, ref: `tags/${name}` }))
+  })
   const commit = (await octokit.rest.repos.getCommit({ ...repo, ref: rev })).data.sha
   const response = await octokit.request('GET /repos/{owner}/{repo}/tarball/{ref}', { ...repo, ref: commit, request: { parseSuccessResponseBody: false } })
   return { commit, ref, archive: response.data as unknown as ReadableStream }
@@ -65,12 +86,17 @@ async function viaGitLab(p: Provider, revision: string | undefined, token: strin
     if (!res.ok) throw Object.assign(new Error(`GET ${url.replace(/\?.*/, '')}: HTTP ${res.status}`), { status: res.status })
     return res
   }
-  let ref = revision?.startsWith('refs/') ? revision : ''
   let rev = revision
-  if (rev === undefined) {
-    rev = ((await (await get(project)).json()) as { default_branch: string }).default_branch
-    ref = `refs/heads/${rev}`
-  }
+  if (rev === undefined) rev = ((await (await get(project)).json()) as { default_branch: string }).default_branch
+  const exists = (url: string): Promise<boolean> =>
+    get(url).then(
+      () => true,
+      (e: { status?: number }) => (e.status === 404 ? false : Promise.reject(e))
+    )
+  const ref = await qualify(rev, revision === undefined, {
+    branch: (name) => exists(`${project}/repository/branches/${encodeURIComponent(name)}`),
+    tag: (name) => exists(`${project}/repository/tags/${encodeURIComponent(name)}`)
+  })
   const commit = ((await (await get(`${project}/repository/commits/${encodeURIComponent(rev)}`)).json()) as { id: string }).id
   const res = await get(`${project}/repository/archive.tar.gz?sha=${commit}`)
   return { commit, ref, archive: res.body as unknown as ReadableStream }
@@ -84,6 +110,7 @@ export async function fetchFromApi(source: GitSource, ctx: FetchContext): Promis
   const p = source.provider!
   const token = apiToken(source, ctx)
   const unpacked = path.join(ctx.scratch, 'archive')
+  const archive = path.join(ctx.scratch, 'archive.tar.gz')
   const resolved = await ctx.limiter.run(() =>
     withRetry(
       async () => {
@@ -91,10 +118,12 @@ export async function fetchFromApi(source: GitSource, ctx: FetchContext): Promis
         await fs.mkdir(unpacked, { recursive: true })
         try {
           const r = p.type === 'github' ? await viaGitHub(p, source.revision, token) : await viaGitLab(p, source.revision, token)
-          const tar = await import('tar')
           const body = 'getReader' in r.archive ? Readable.fromWeb(r.archive) : (r.archive as NodeJS.ReadableStream)
-          // The archive's single top directory (`owner-repo-sha/`) is dropped.
-          await pipeline(body, tar.x({ cwd: unpacked, strip: 1 }))
+          await pipeline(body, createWriteStream(archive))
+          // Repository content like any archive: through the landing checks (symlinks, .git,
+          // modes, size). The hosting API's archive is the repository itself, so only the
+          // absolute limit applies. Its single top directory (`owner-repo-sha/`) is dropped.
+          await unpackArchive(archive, 'tar', unpacked, { strip: 1, limit: { ratio: Number.POSITIVE_INFINITY, bytes: ctx.options.unpackLimit.bytes } })
           return r
         } catch (e) {
           const status = (e as { status?: number }).status
