@@ -15,7 +15,7 @@ import { commit, makeRepo, startGitHttp, type GitHttpServer } from '../servers/g
 import { spawnCli, type CliExit } from './helpers/cli.js'
 import { walk } from './helpers/fs-state.js'
 import { GatedHttp } from './helpers/gated-http.js'
-import { GateProxy } from './helpers/gate-proxy.js'
+import { GateProxy } from '../servers/gate-proxy.js'
 
 let root: string
 let web: GatedHttp

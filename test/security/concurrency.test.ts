@@ -23,7 +23,7 @@ import { commit, git, makeRepo, startGitHttp, type GitHttpServer } from '../serv
 import { spawnCli, type CliExit, type CliProcess } from './helpers/cli.js'
 import { stagingLeftovers } from './helpers/fs-state.js'
 import { GatedHttp } from './helpers/gated-http.js'
-import { GateProxy } from './helpers/gate-proxy.js'
+import { GateProxy } from '../servers/gate-proxy.js'
 
 const OTHER_RUN = /another (fetch-sources )?run|other run|already running|in use by|locked by|waiting for/i
 
