@@ -100,7 +100,7 @@ describe('SIGKILL mid s3 prefix download', () => {
     it(`killed while ${point.at} is held: the previous version stays; the re-run lands the new one and cleans up`, async () => {
       const dest = path.join(ws, 'data')
       const previous = await versionAt(dest)
-      expect(previous).toMatch(/^[AB]$/)
+      expect(previous, 'a complete version before the kill (left by the previous test or beforeAll)').toMatch(/^[AB]$/)
       const next = previous === 'A' ? 'B' : 'A'
       await writeVersion(next)
 
