@@ -12,7 +12,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from './helpers/harness.js'
-import { contentOf, killWhenHeld, leftovers, runCli } from './helpers/kill-run.js'
+import { GUARD_MS, contentOf, killWhenHeld, leftovers, runCli } from './helpers/kill-run.js'
 import { GateProxy } from './servers/gate-proxy.js'
 import { ACCESS_KEY_ID, startS3, type S3TestServer } from './servers/s3.js'
 
@@ -20,6 +20,8 @@ const OBJECTS = 240
 const DIRS = 6
 const LARGE = 300_000
 const isLarge = (i: number): boolean => i % 40 === 0
+/** Above the sum of a test's bounded waits (held, killed, re-run) and a version written to the store. */
+const TEST_TIMEOUT = 4 * GUARD_MS
 
 let s3: S3TestServer
 let gate: GateProxy
@@ -81,7 +83,7 @@ sources:
   expect(await versionAt(path.join(ws, 'data'))).toBe('A')
   // Some objects came in several ranged parts: the kill points below cover that path too.
   expect(getsPerVersion).toBeGreaterThan(OBJECTS)
-}, 120_000)
+}, TEST_TIMEOUT)
 
 afterAll(async () => {
   await gate?.stop()
@@ -89,7 +91,7 @@ afterAll(async () => {
   if (root) await fs.rm(root, { recursive: true, force: true })
 })
 
-describe('SIGKILL mid s3 prefix download', () => {
+describe('SIGKILL mid s3 prefix download', { timeout: TEST_TIMEOUT }, () => {
   // Each kill point changes every object to the other version, so the run has all of them to fetch.
   const points = [
     { at: 'the first object GET', nth: () => 1 },

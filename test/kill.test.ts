@@ -13,7 +13,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from './helpers/harness.js'
-import { contentOf, killWhenHeld, leftovers, runCli } from './helpers/kill-run.js'
+import { GUARD_MS, contentOf, killWhenHeld, leftovers, runCli } from './helpers/kill-run.js'
 import { GateProxy, type HoldOptions } from './servers/gate-proxy.js'
 import { startGitHttp, type GitHttpServer } from './servers/git-http.js'
 import { makeTar, startHttp, type HttpTestServer } from './servers/http.js'
@@ -165,8 +165,10 @@ const infoRefs = (method: string, p: string): boolean => method === 'GET' && p.e
 const uploadPack = (method: string, p: string): boolean => method === 'POST' && p.endsWith('/git-upload-pack')
 
 const midBody: HoldOptions = { afterBytes: MID_BODY }
+/** Above the sum of a test's bounded waits (a landing, two kills of two waits, a re-run). */
+const TEST_TIMEOUT = 7 * GUARD_MS
 
-describe('SIGKILL mid-fetch of a tree of many small files: previous content or nothing, then a clean re-run', () => {
+describe('SIGKILL mid-fetch of a tree of many small files: previous content or nothing, then a clean re-run', { timeout: TEST_TIMEOUT }, () => {
   it('git, first fetch (clone into staging), killed at info/refs then mid-pack: nothing lands', async () => {
     await killAndRecover({
       source: git,
