@@ -1,4 +1,6 @@
+import * as path from 'node:path'
 import { parseArgs } from 'node:util'
+import { isInline } from './runspec/load.js'
 import { errorMessage } from './util/errors.js'
 import { createCliHost } from './host/cli.js'
 import { reportError } from './host/report-error.js'
@@ -54,7 +56,7 @@ const FLAGS = {
 } as const
 
 /** The CLI: same settings and code path as the action; returns the exit code. */
-export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<number> {
   let values: ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values']
   try {
     values = parseArgs({ args: argv, options: FLAGS, allowPositionals: false }).values
@@ -66,19 +68,26 @@ export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEn
     process.stdout.write(USAGE + '\n')
     return 0
   }
-  const host = createCliHost({ verbose: values.verbose ?? false })
+  const host = createCliHost({ verbose: values.verbose ?? false, flags: new Set(Object.keys(FLAGS)) })
   const cleanup = new Cleanup()
-  // No post step locally: everything goes at exit, secret files and persisted credentials included.
+  // No post step locally: everything goes at exit, secret files included; credentials the user
+  // asked to persist stay (a later git command in the checkout uses them) and are named.
   const removeAll = async (): Promise<void> => {
     await cleanup.run()
-    for (const p of cleanup.list()) await removeOwned(p).catch(() => undefined)
+    const kept = new Set(cleanup.kept())
+    for (const p of cleanup.list()) if (!kept.has(p)) await removeOwned(p).catch(() => undefined)
+    for (const p of kept) host.info(`git credentials kept in ${p} for git commands in the checkout: remove the directory when done`)
   }
   const cancellation = new Cancellation({ say: (line) => host.info(line), finish: removeAll })
   try {
-    const secrets = values['secrets-file'] ? await readSecretsFile(values['secrets-file']) : values.secrets
+    const secrets = values['secrets-file'] ? await readSecretsFile(path.resolve(cwd, values['secrets-file'])) : values.secrets
+    // Like any command line, every path flag is relative to where the command runs (the action's
+    // inputs are relative to the workspace); inline YAML stays as it is.
+    const here = (value: string | undefined, inline = false): string | undefined =>
+      value === undefined || value === '' || (inline && isInline(value)) ? value : path.resolve(cwd, value)
     const raw: RawInputs = {
-      [Input.Spec]: values.spec,
-      [Input.Connections]: values.connections,
+      [Input.Spec]: here(values.spec, true),
+      [Input.Connections]: here(values.connections, true),
       [Input.Secrets]: secrets,
       [Input.Url]: values.url,
       [Input.Revision]: values.revision,
@@ -89,12 +98,12 @@ export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEn
       [Input.PersistCredentials]: String(values['persist-credentials'] ?? false),
       [Input.Concurrency]: values.concurrency,
       [Input.Token]: values.token ?? env.GITHUB_TOKEN,
-      [Input.LockFile]: values['lock-file'],
-      [Input.Frozen]: values.frozen,
+      [Input.LockFile]: here(values['lock-file']),
+      [Input.Frozen]: here(values.frozen),
       [Input.ExposeConnections]: String(values['expose-connections'] ?? false),
       [Input.UnpackLimit]: values['unpack-limit']
     }
-    const settings = parseSettings(raw, env)
+    const settings = parseSettings(raw, env, cwd)
     await runFetch(settings, host, cleanup, cancellation.signal)
     const outputs: Record<string, unknown> = { ...host.outputs }
     if (typeof outputs.sources === 'string') outputs.sources = JSON.parse(outputs.sources)

@@ -4,7 +4,8 @@ export enum Output {
   Path = 'path',
   Sources = 'sources',
   LockFile = 'lock-file',
-  Entrypoint = 'entrypoint'
+  Entrypoint = 'entrypoint',
+  SecretsDir = 'secrets-dir'
 }
 
 /** Saved by the main step, read by the post step. */

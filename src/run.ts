@@ -13,6 +13,7 @@ import { applyFrozen, lockFile } from './report/lock.js'
 import { plannedSourcesOutput, sourcesOutput } from './report/outputs.js'
 import { planText, summaryMarkdown } from './report/summary.js'
 import type { Plan } from './runspec/model.js'
+import { SpecError, SpecErrors, errorMessage } from './util/errors.js'
 
 export interface RunResult {
   plan: Plan
@@ -31,7 +32,11 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
     ...(settings.secrets ? { input: settings.secrets } : {}),
     ...(settings.token ? { token: settings.token } : {})
   })
-  const plan = await buildPlan(settings, store, (w) => host.warning(w.message, w.location))
+  const plan = await buildPlan(settings, store, (w) => host.warning(w.message, w.location)).catch(async (error: unknown) => {
+    // A spec that cannot be planned still says why on the job's summary page.
+    await host.summary(specErrorMarkdown(error))
+    throw error
+  })
   const frozen = settings.frozen ? await applyFrozen(plan, settings.frozen, settings.workspace) : undefined
   if (frozen) host.info(`frozen: replaying ${settings.frozen} — every source pinned to what it recorded`)
   host.info(planText(plan))
@@ -46,9 +51,9 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
   }
 
   signal?.throwIfAborted()
-  for (const written of await writeSecretFiles(plan, store, settings.tempRoot, cleanup)) {
-    host.info(`secret "${written.secret}" of connection "${written.connection}" written to ${written.dir} (${written.files} file(s))`)
-  }
+  const written = await writeSecretFiles(plan, store, settings.tempRoot, cleanup)
+  for (const w of written) host.info(`secret "${w.secret}" of connection "${w.connection}" written to ${w.dir} (${w.files} file(s))`)
+  if (written[0]) host.setOutput(Output.SecretsDir, written[0].root)
   exposeConnections(plan, store, settings, host)
   const options = {
     env: settings.env,
@@ -61,21 +66,19 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
   const outcomes = await fetchAll(plan.sources, options, host, cleanup, frozen, signal)
   if (signal?.aborted) throw cancelledError(signal.reason, outcomes)
 
-  host.setOutput(Output.Sources, JSON.stringify(sourcesOutput(outcomes)))
+  // Outputs name only what landed: a failed source has no path, no commit, no entry in `sources`.
+  if (outcomes.some((o) => o.result)) host.setOutput(Output.Sources, JSON.stringify(sourcesOutput(outcomes)))
   const primaryOutcome = outcomes.find((o) => o.source === primary)
-  if (primary) host.setOutput(Output.Path, primary.dest)
+  if (primaryOutcome?.result) host.setOutput(Output.Path, primaryOutcome.source.dest)
   if (primaryOutcome?.result?.commit) {
     host.setOutput(Output.Commit, primaryOutcome.result.commit)
     host.setOutput(Output.Ref, primaryOutcome.result.ref ?? '')
   }
   await host.summary(summaryMarkdown(plan, outcomes))
 
+  // Each failure was reported once, in its source's group; this is the run's one-line verdict.
   const failed = outcomes.filter((o) => o.error)
-  if (failed.length) {
-    for (const f of failed) host.error(f.error instanceof Error ? f.error.message : String(f.error))
-    const names = failed.map((f) => f.source.name).join(', ')
-    throw new Error(`${failed.length} of ${outcomes.length} source(s) failed: ${names}. The others landed complete; no lock file was written.`)
-  }
+  if (failed.length) throw new Error(failedMessage(failed, outcomes.length))
 
   if (plan.entrypoint) {
     const source = plan.sources.find((s) => s.name === plan.entrypoint!.source)!
@@ -91,6 +94,21 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
   await writeFileAtomic(settings.lockFile, host.redactor.redact(JSON.stringify(lock, null, 2)) + '\n')
   host.setOutput(Output.LockFile, settings.lockFile)
   return { plan, outcomes }
+}
+
+/** `2 of 5 sources failed: a, b; the other 3 landed complete; no lock file was written`. */
+export function failedMessage(failed: Outcome[], total: number): string {
+  const names = failed.map((f) => f.source.name).join(', ')
+  const others = total - failed.length
+  const rest = others === 0 ? '' : `; the other ${others === 1 ? 'one' : others} landed complete`
+  return `${failed.length} of ${total} source${total === 1 ? '' : 's'} failed: ${names}${rest}; no lock file was written`
+}
+
+/** The summary of a run whose spec could not be planned: each problem where it is. */
+function specErrorMarkdown(error: unknown): string {
+  const list = error instanceof SpecErrors ? error.errors : error instanceof SpecError ? [error] : undefined
+  const lines = list ? list.map((e) => `- ${e.describe().replace(/\n/g, ' ')}`) : [`- ${errorMessage(error)}`]
+  return ['### fetch-sources: the spec could not be planned', '', ...lines, ''].join('\n')
 }
 
 /** One line: what the cancel stopped and what it left (staging is gone by now; see fetch-all). */

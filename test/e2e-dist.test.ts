@@ -163,6 +163,6 @@ describe.each([
     const res = await runStep(node, { ...stepEnv(f), ...(await inputEnv({ spec: 'missing.yaml' })) }, f.workspace)
     expect(res.code).toBe(1)
     expect(res.stdout).toContain('::error::gone: host path /nonexistent/dir does not exist')
-    expect(res.stdout).toMatch(/::error::1 of 1 source\(s\) failed: gone/)
+    expect(res.stdout).toMatch(/::error::1 of 1 source failed: gone; no lock file was written/)
   })
 })

@@ -19,7 +19,7 @@ let clean: Record<string, string>
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
 const errorText = (c: RunCapture): string => (c.error instanceof Error ? c.error.message : String(c.error ?? ''))
-const failure = (c: RunCapture): string => c.logs.find((l) => l.includes('failed: app: ')) ?? ''
+const failure = (c: RunCapture): string => c.logs.find((l) => l.startsWith('error: app: ')) ?? ''
 /** The git fetcher's retry line: `<command> failed (<cause>); retry N in M ms`. */
 const retryLines = (c: RunCapture): string[] => c.logs.filter((l) => /failed \(.*\); retry \d+ in \d+ ms/.test(l))
 const faulted = (from: number): ProxyEntry[] => proxy.log.slice(from).filter((e) => e.fault)

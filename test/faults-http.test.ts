@@ -54,7 +54,7 @@ const digests = (c: RunCapture): Record<string, string> =>
   Object.fromEntries(Object.entries(JSON.parse(c.outputs.sources ?? '{}') as Record<string, { digest: string }>).map(([k, v]) => [k, v.digest]))
 const retryLines = (c: RunCapture): string[] => c.logs.filter((l) => l.includes('retrying '))
 const errorText = (c: RunCapture): string => (c.error instanceof Error ? c.error.message : String(c.error ?? ''))
-const failure = (c: RunCapture, name: string): string => c.logs.find((l) => l.includes(`failed: ${name}: `)) ?? ''
+const failure = (c: RunCapture, name: string): string => c.logs.find((l) => l.startsWith(`error: ${name}: `)) ?? ''
 const faulted = (from: number): ProxyEntry[] => proxy.log.slice(from).filter((e) => e.fault)
 
 async function expectCompleteAndVerified(result: { capture: RunCapture; ws: string }): Promise<void> {
@@ -142,7 +142,7 @@ describe('http permanent errors fail fast', () => {
       const from = proxy.log.length
       proxy.set({ rate: 1, faults: ['status'], status, match: (_m, u) => u === '/files/f2.bin' })
       const { capture, ws } = await run()
-      expect(errorText(capture)).toMatch(/1 of 9 source\(s\) failed: f2/)
+      expect(errorText(capture)).toMatch(/1 of 9 sources failed: f2; the other 8 landed complete; no lock file was written/)
       expect(failure(capture, 'f2')).toMatch(new RegExp(`answered ${status}`))
       expect(proxy.log.slice(from).filter((e) => e.url === '/files/f2.bin')).toHaveLength(1)
       expect(retryLines(capture)).toEqual([])

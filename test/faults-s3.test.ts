@@ -64,7 +64,7 @@ const digestOf = (c: RunCapture): string => (JSON.parse(c.outputs.sources ?? '{}
 const retryLines = (c: RunCapture): string[] => c.logs.filter((l) => l.includes('retrying '))
 const errorText = (c: RunCapture): string => (c.error instanceof Error ? c.error.message : String(c.error ?? ''))
 /** The source's own failure line (the run's error only lists which sources failed). */
-const failure = (c: RunCapture): string => c.logs.find((l) => /failed: train: /.test(l)) ?? ''
+const failure = (c: RunCapture): string => c.logs.find((l) => l.startsWith('error: train: ')) ?? ''
 /** The SDK adds `?x-id=GetObject`: compare paths only. */
 const pathOf = (url: string): string => url.split('?')[0]!
 const faulted = (from: number): ProxyEntry[] => proxy.log.slice(from).filter((e) => e.fault)
@@ -172,7 +172,7 @@ describe('s3 permanent errors fail fast', () => {
       const target = '/faults/data/part-07.bin'
       proxy.set({ rate: 1, faults: ['status'], status, match: (m, u) => m === 'GET' && pathOf(u) === target })
       const { capture, ws } = await run()
-      expect(errorText(capture)).toMatch(/failed: train/)
+      expect(errorText(capture)).toMatch(/1 of 1 source failed: train/)
       expect(failure(capture)).toMatch(new RegExp(`part-07\\.bin.*${status}`))
       expect(proxy.log.slice(from).filter((e) => pathOf(e.url) === target)).toHaveLength(1)
       await expect(fs.stat(path.join(ws, 'train'))).rejects.toThrow()

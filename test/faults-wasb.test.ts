@@ -58,7 +58,7 @@ async function landed(ws: string): Promise<Record<string, string>> {
 const digestOf = (c: RunCapture): string => (JSON.parse(c.outputs.sources ?? '{}') as Record<string, { digest: string }>).train?.digest ?? ''
 const retryLines = (c: RunCapture): string[] => c.logs.filter((l) => l.includes('retrying '))
 const errorText = (c: RunCapture): string => (c.error instanceof Error ? c.error.message : String(c.error ?? ''))
-const failure = (c: RunCapture): string => c.logs.find((l) => /failed: train: /.test(l)) ?? ''
+const failure = (c: RunCapture): string => c.logs.find((l) => l.startsWith('error: train: ')) ?? ''
 const faulted = (from: number): ProxyEntry[] => proxy.log.slice(from).filter((e) => e.fault)
 
 async function expectCompleteAndVerified(result: { capture: RunCapture; ws: string }): Promise<void> {

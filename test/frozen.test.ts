@@ -32,7 +32,7 @@ describe('frozen replay from the lock file', () => {
     await fs.writeFile(path.join(bucket, 'b.csv'), 'b\n') // same bytes: not drift
     await fs.rm(path.join(bucket, 'c.csv'))
     const drifted = await runSpec({ workspace: ws, spec: spec(bucket), inputs: { frozen: lockPath } })
-    expect(String(drifted.error)).toContain('1 of 1 source(s) failed: train')
+    expect(String(drifted.error)).toContain('1 of 1 source failed: train; no lock file was written')
     expect(drifted.logs.join('\n')).toContain('train: 1 object changed, 1 removed since the lock ("a.csv" changed, "c.csv" removed)')
     // The previous complete content is still there.
     expect(await fs.readFile(path.join(ws, 'data', 'a.csv'), 'utf8')).toBe('a\n')

@@ -283,7 +283,7 @@ sources:
   - {name: lib, url: ${libServer.url}/lib.git, secret: {name: lib-token}}
 `
     const { ws, capture } = await run('many', spec, { 'app-token': TOKEN, 'lib-token': LIB_TOKEN })
-    expect(String(capture.error)).toMatch(/1 of 4 source\(s\) failed: bad/)
+    expect(String(capture.error)).toMatch(/1 of 4 sources failed: bad; the other 3 landed complete/)
     expect(capture.logs.join('\n')).toMatch(/bad: the remote has no branch or tag named "no-such-branch"/)
     expect(git(path.join(ws, 'one'), 'rev-parse', 'HEAD')).toBe(sha.feature)
     expect(git(path.join(ws, 'two'), 'rev-parse', 'HEAD')).toBe(sha.c1)

@@ -15,6 +15,8 @@ function secretOf(plan: Plan, store: SecretStore, name: string): SecretHandle | 
 }
 
 export interface WrittenSecret {
+  /** The directory holding every connection's files (the `secrets-dir` output). */
+  root: string
   connection: string
   secret: string
   dir: string
@@ -43,7 +45,7 @@ export async function writeSecretFiles(plan: Plan, store: SecretStore, tempRoot:
       if (!safe || safe.includes('/')) continue
       await fs.writeFile(path.join(dir, safe), value, { mode: 0o600 })
     }
-    written.push({ connection: c.name, secret: secret.name, dir, files: Object.keys(files).length })
+    written.push({ root, connection: c.name, secret: secret.name, dir, files: Object.keys(files).length })
   }
   return written
 }

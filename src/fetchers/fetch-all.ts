@@ -113,6 +113,7 @@ async function fetchOne(
   const log = env.log
   let staging: string | undefined
   let scratch: string | undefined
+  let failure: string | undefined
   try {
     await env.claimed
     env.signal.throwIfAborted()
@@ -153,7 +154,7 @@ async function fetchOne(
   } catch (error) {
     const wrapped =
       error instanceof FetchError ? error : new FetchError(source.name, errorMessage(error), { cause: error, permanent: error instanceof DestinationRefused })
-    log.info(`failed: ${wrapped.message}`)
+    failure = wrapped.message
     return { source, error: wrapped, seconds: (Date.now() - started) / 1000 }
   } finally {
     for (const p of [staging, scratch]) {
@@ -163,6 +164,8 @@ async function fetchOne(
     }
     await env.host.group(`${source.name} (${source.kind}) → ${source.relPath}`, async () => {
       for (const line of log.lines) env.host.info(line)
+      // Once, in the source's group (an annotation in the action): not again at the end.
+      if (failure) env.host.error(failure)
     })
   }
 }

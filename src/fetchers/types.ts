@@ -49,7 +49,7 @@ export interface FetchContext {
    * Paths the post step must remove if this process dies before its own cleanup. `untilPost`:
    * kept for later steps of the job (persisted git credentials), removed only by the post step.
    */
-  registerCleanup(path: string, options?: { untilPost?: boolean }): void
+  registerCleanup(path: string, options?: { untilPost?: boolean; kept?: boolean }): void
   /** Every source of the plan (a git source's submodules may use another source's credentials). */
   peers?: readonly SourceBase[]
   /** This source's log: lines are grouped under the source when it finishes. */

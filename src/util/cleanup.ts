@@ -10,12 +10,15 @@ export class Cleanup {
   private readonly paths = new Set<string>()
   /** Kept for later steps of the job (secret files, persisted credentials); the post step removes them. */
   private readonly untilPost = new Set<string>()
+  /** What the user asked to outlive the run (persisted credentials): a CLI run leaves them. */
+  private readonly asked = new Set<string>()
   /** How to remove a path other than deleting it (a lock: only while it is still ours). */
   private readonly removers = new Map<string, () => Promise<void>>()
   constructor(private readonly save: (paths: string[]) => void = () => undefined) {}
 
-  add(p: string, options: { untilPost?: boolean; remove?: () => Promise<void> } = {}): void {
-    ;(options.untilPost ? this.untilPost : this.paths).add(p)
+  add(p: string, options: { untilPost?: boolean; kept?: boolean; remove?: () => Promise<void> } = {}): void {
+    ;(options.untilPost || options.kept ? this.untilPost : this.paths).add(p)
+    if (options.kept) this.asked.add(p)
     if (options.remove) this.removers.set(p, options.remove)
     this.persist()
   }
@@ -31,6 +34,11 @@ export class Cleanup {
 
   list(): string[] {
     return [...this.paths, ...this.untilPost]
+  }
+
+  /** What the user asked to keep (persisted credentials): the post step removes it, a CLI run leaves it. */
+  kept(): string[] {
+    return [...this.asked]
   }
 
   /** Removes what the main step's own end should remove; returns the paths it could not. */

@@ -49,7 +49,7 @@ function credentialsFor(source: GitSource, ctx: FetchContext): ScopedCredential[
 async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Promise<FetchResult> {
   const persist = ctx.options.persistCredentials && !source.subdirectory
   const authDir = persist ? path.join(ctx.options.tempRoot, `fetch-sources-git-creds-${randomBytes(6).toString('hex')}`) : path.join(ctx.scratch, 'git-auth')
-  ctx.registerCleanup(authDir, { untilPost: persist })
+  ctx.registerCleanup(authDir, { untilPost: persist, kept: persist })
   let auth: GitAuth | undefined
   try {
     auth = await buildAuth({
@@ -128,7 +128,7 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
       const file = path.join(authDir, 'config')
       await fs.writeFile(file, configFileText(auth.persistable), { mode: 0o600 })
       await git.exec(['config', '--local', 'include.path', file], { cwd: work })
-      ctx.log.info('credentials persisted for later steps (removed by the post step)')
+      ctx.log.info('credentials persisted for later git commands in the checkout (the post step removes them)')
     }
 
     let landed = work

@@ -34,7 +34,8 @@ export function spawnCli(
     onExit?: () => void
   } = {}
 ): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'helpers', 'cli-entry.ts'), ...args], {
+  // tsx by its full URL: the CLI may run in another directory, where `tsx` would not resolve.
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'test', 'helpers', 'cli-entry.ts'), ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe']
