@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { derivedForms } from '../src/connections/redactor.js'
 import { runSpec, tempDir, type RunCapture } from './helpers/harness.js'
 import { commit, makeRepo } from './servers/git-http.js'
+import { startConnectProxy } from './servers/connect-proxy.js'
 import { startSshd, type SshServer } from './servers/sshd.js'
 
 let root: string
@@ -105,5 +106,36 @@ describe('git over ssh', () => {
     const capture = await runSpec({ workspace: ws, spec: spec(sshd.knownHosts), secrets: { 'deploy-key': otherKey } })
     expect(capture.logs.join('\n')).toMatch(/app: the SSH server of .* refused SSH key from secret "deploy-key"/)
     expect(keyForms(otherKey).filter((f) => capture.logs.join('\n').includes(f))).toEqual([])
+  })
+
+  // ADS documents `ssh_proxy` in the runtime's env for the clone; it is an HTTP CONNECT proxy.
+  it('ADS `ssh_proxy`: the clone goes through the HTTP CONNECT proxy', async () => {
+    const proxy = await startConnectProxy()
+    try {
+      const ads = (address: string) => `runtime:
+  kind: python
+  type: git
+  spec:
+    uri: "${url}"
+    gitSecretId: deploy
+    env:
+      - {name: ssh_proxy, value: "${address}"}
+`
+      const secrets = { deploy: JSON.stringify({ SSH_PRIVATE_KEY: sshd.userKey, KNOWN_HOSTS: sshd.knownHosts }) }
+      const { ws, capture, sources } = await run('ssh-proxy', ads(proxy.address), secrets)
+      expect(capture.error, capture.logs.join('\n')).toBeUndefined()
+      expect(sources.code.commit).toBe(head)
+      expect(await fs.readFile(path.join(ws, 'code/hello.txt'), 'utf8')).toBe('over ssh\n')
+      expect(proxy.tunnels).toContain(`127.0.0.1:${sshd.port}`)
+      // A proxy that refuses the tunnel stops the clone: the connection never went around it.
+      proxy.refuse = true
+      proxy.tunnels.length = 0
+      const refused = await run('ssh-proxy-refused', ads(proxy.address), secrets)
+      expect(refused.capture.error).toBeDefined()
+      expect(proxy.tunnels.length).toBeGreaterThan(0)
+      expect(refused.capture.logs.join('\n')).toMatch(/error: code: the ssh proxy 127\.0\.0\.1:\d+ for ssh:\/\/.*: refused the tunnel: HTTP\/1\.1 403 Forbidden/)
+    } finally {
+      await proxy.close()
+    }
   })
 })

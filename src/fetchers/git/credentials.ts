@@ -4,6 +4,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { GitCredential } from '../../connections/git.js'
 import type { GitSource } from './source.js'
+import { connectProxyOption } from './connect-proxy.js'
 import { GITHUB_KNOWN_HOSTS } from './known-hosts.js'
 import { httpOrigin, isFileUrl, isSshUrl } from './url.js'
 import { shellQuote, writeHelper } from './credential-helper.js'
@@ -144,7 +145,9 @@ export async function buildAuth(opts: {
       '-o ConnectTimeout=30',
       '-o ServerAliveInterval=15',
       '-o ServerAliveCountMax=4',
-      ...(keys.length ? ['-o IdentitiesOnly=yes', ...keys.map((k) => `-i ${shellQuote(k)}`)] : [])
+      ...(keys.length ? ['-o IdentitiesOnly=yes', ...keys.map((k) => `-i ${shellQuote(k)}`)] : []),
+      // ADS's `ssh_proxy`: the connection goes through that HTTP CONNECT proxy.
+      ...(opts.proxy?.ssh ? [await connectProxyOption(opts.dir, opts.proxy.ssh, shellQuote)] : [])
     ]
     env.GIT_SSH_COMMAND = parts.join(' ')
     // Only the command, which names files: the key itself never enters a config.

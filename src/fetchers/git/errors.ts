@@ -64,6 +64,12 @@ export interface ErrorContext {
 }
 
 export function classify(stderr: string, ctx: Omit<ErrorContext, 'detail'>): Classified {
+  // The ssh proxy command (ADS `ssh_proxy`) says why the tunnel failed before ssh's own lines.
+  const proxy = /^ssh_proxy (\S+): (.+)$/m.exec(stderr)
+  if (proxy) {
+    const refused = proxy[2]!.startsWith('refused the tunnel')
+    return { permanent: refused, message: `the ssh proxy ${proxy[1]} for ${ctx.url}: ${proxy[2]} (ssh_proxy of the runtime's env)` }
+  }
   const detail = stderr
     .split(/\r?\n/)
     .map((l) => l.trim())
