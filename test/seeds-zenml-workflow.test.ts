@@ -155,6 +155,8 @@ describe('ZenML {{github_secret.pa_token}} from a workflow', () => {
     const run = await runAction(step, { ZENML_GITHUB_SECRET }, { 'zenml.yaml': githubSpec() })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/secret "github_secret" for connection "my-repo" not found: tried "github_secret", "GITHUB_SECRET"/)
+    // The error says why and what to do.
+    expect(run.stdout).toContain('GitHub does not allow repository secrets named GITHUB_SECRET: store it under another name and map it')
     expect(showing(run.stdout, PA_TOKEN)).toEqual([])
   })
 

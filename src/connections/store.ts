@@ -75,9 +75,15 @@ export class SecretStore implements SecretResolver {
       .map((n) => `"${n}"`)
       .join(', ')
     const where = this.options.input ? 'the `secrets` input, then environment variables' : 'environment variables (the `secrets` input is empty)'
+    // GitHub refuses repository secrets named GITHUB_*, so `{{ github_secret }}` (ZenML's docs)
+    // can only arrive under a name the workflow maps to it.
+    const reserved = normaliseSecretName(name).startsWith('GITHUB_')
+      ? ` GitHub does not allow repository secrets named ${normaliseSecretName(name)}: store it under another name and map it, e.g. \`secrets: '{"${name}": \${{ toJSON(secrets.MY_${normaliseSecretName(name)}) }}}'\` (docs/dialects.md, ZenML).`
+      : ''
     throw new SpecError(
       `secret "${name}" for ${what} not found: tried ${tried} in ${where}. ` +
-        'Pass repository secrets with `secrets: ${{ toJSON(secrets) }}`, or locally with --secrets-file.',
+        'Pass repository secrets with `secrets: ${{ toJSON(secrets) }}`, or locally with --secrets-file.' +
+        reserved,
       location
     )
   }
