@@ -56,7 +56,8 @@ function parse(argv: string[]): Options {
 function runFetch(options: Options): Promise<{ code: number; outputs: Record<string, unknown> }> {
   const argv = options.dist ? [path.join(ROOT, 'bin', 'fetch-sources.js'), ...options.cliArgs] : [...process.execArgv, SELF, AS_CLI, ...options.cliArgs]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'] })
+    // In the workspace, as the workflow's step runs: the spec's path there means the same thing.
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'], cwd: workspaceOf(options.cliArgs) })
     let stdout = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     child.on('error', reject)

@@ -29,6 +29,8 @@ const USAGE = `usage: fetch-sources [--spec FILE|YAML] [--url URL [--revision RE
   --frozen FILE             replay exactly what this lock file records
   --expose-connections      print the connection secrets' keys as variables (masked in CI only)
   --unpack-limit LIMIT      how much an archive may unpack to: 20x, 100GiB or both (default 20x,50GiB)
+  --cache true|read-only    restore sources from the GitHub Actions cache / save them (on a runner)
+  --cache-max-size SIZE     largest source saved to the cache (default 10GiB)
   --verbose                 debug lines
 Outputs are printed as JSON on stdout; logs go to stderr. Ctrl-C (SIGINT) or SIGTERM cancels:
 staging and partial downloads are removed, the exit code is 130 or 143.`
@@ -51,6 +53,8 @@ const FLAGS = {
   frozen: { type: 'string' },
   'expose-connections': { type: 'boolean' },
   'unpack-limit': { type: 'string' },
+  cache: { type: 'string' },
+  'cache-max-size': { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
@@ -101,7 +105,9 @@ export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEn
       [Input.LockFile]: here(values['lock-file']),
       [Input.Frozen]: here(values.frozen),
       [Input.ExposeConnections]: String(values['expose-connections'] ?? false),
-      [Input.UnpackLimit]: values['unpack-limit']
+      [Input.UnpackLimit]: values['unpack-limit'],
+      [Input.Cache]: values.cache,
+      [Input.CacheMaxSize]: values['cache-max-size']
     }
     const settings = parseSettings(raw, env, cwd)
     await runFetch(settings, host, cleanup, cancellation.signal)

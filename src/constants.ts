@@ -5,7 +5,8 @@ export enum Output {
   Sources = 'sources',
   LockFile = 'lock-file',
   Entrypoint = 'entrypoint',
-  SecretsDir = 'secrets-dir'
+  SecretsDir = 'secrets-dir',
+  Cache = 'cache'
 }
 
 /** Saved by the main step, read by the post step. */

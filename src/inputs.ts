@@ -20,7 +20,9 @@ export enum Input {
   LockFile = 'lock-file',
   Frozen = 'frozen',
   ExposeConnections = 'expose-connections',
-  UnpackLimit = 'unpack-limit'
+  UnpackLimit = 'unpack-limit',
+  Cache = 'cache',
+  CacheMaxSize = 'cache-max-size'
 }
 
 /** Every input, read once, typed; the rest of the code takes this instead of reading inputs. */
@@ -43,6 +45,8 @@ export interface Settings {
   exposeConnections: boolean
   /** How much an archive may unpack to. */
   unpackLimit: { ratio: number; bytes: number }
+  /** The default of every source's `cache:` (`cache` input), and the largest source saved. */
+  cache: { mode: 'on' | 'off' | 'read-only'; maxBytes: number }
   /** Root for our temp files: RUNNER_TEMP on a runner (cleaned by the runner too), else the OS temp. */
   tempRoot: string
   /** GITHUB_SERVER_URL: the host the `token` input is for. */
@@ -116,12 +120,28 @@ export function parseUnpackLimit(text: string | undefined): { ratio: number; byt
   const limit = { ratio: 20, bytes: 50 * 1024 ** 3 }
   for (const part of (text ?? '').split(/[\s,]+/).filter(Boolean)) {
     const ratio = /^(\d+(?:\.\d+)?)\s*[x×]$/i.exec(part)
-    const size = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(part)
+    const size = parseSize(part)
     if (ratio && Number(ratio[1]) > 0) limit.ratio = Number(ratio[1])
-    else if (size && UNITS[size[2]!.toLowerCase()] !== undefined && Number(size[1]) > 0) limit.bytes = Number(size[1]) * UNITS[size[2]!.toLowerCase()]!
+    else if (size !== undefined) limit.bytes = size
     else throw new SpecError(`input \`unpack-limit\` takes a ratio (\`20x\`), a size (\`100GiB\`) or both (\`20x,100GiB\`), got "${part}"`)
   }
   return limit
+}
+
+/** `10GiB`, `500MB`, `1e9`: a size in bytes, or undefined when the text is not one. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim())
+  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined
+  return m && unit !== undefined && Number(m[1]) > 0 ? Number(m[1]) * unit : undefined
+}
+
+function cacheSettings(raw: RawInputs): Settings['cache'] {
+  const mode = (raw[Input.Cache] ?? '').trim().toLowerCase() || 'false'
+  if (!['true', 'false', 'read-only'].includes(mode)) throw new SpecError(`input \`cache\` must be true, false or read-only, got "${mode}"`)
+  const sizeText = (raw[Input.CacheMaxSize] ?? '').trim() || '10GiB'
+  const maxBytes = parseSize(sizeText)
+  if (maxBytes === undefined) throw new SpecError(`input \`cache-max-size\` must be a size such as 10GiB or 500MB, got "${sizeText}"`)
+  return { mode: mode === 'true' ? 'on' : mode === 'read-only' ? 'read-only' : 'off', maxBytes }
 }
 
 export function parseSettings(raw: RawInputs, env: Record<string, string | undefined>, cwd = process.cwd()): Settings {
@@ -158,6 +178,7 @@ export function parseSettings(raw: RawInputs, env: Record<string, string | undef
     frozen: (raw[Input.Frozen] ?? '').trim(),
     exposeConnections: bool(raw, Input.ExposeConnections),
     unpackLimit: parseUnpackLimit(raw[Input.UnpackLimit]),
+    cache: cacheSettings(raw),
     tempRoot,
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, ''),
     env

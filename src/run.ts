@@ -4,13 +4,14 @@ import { exposedVariables, writeSecretFiles } from './connections/secret-files.j
 import { SecretStore } from './connections/store.js'
 import { Output } from './constants.js'
 import { fetchAll, type Outcome } from './fetchers/fetch-all.js'
+import { cacheServiceAvailable } from './fetchers/shared/cache.js'
 import { Cancelled, type Cleanup } from './util/cleanup.js'
 import { writeFileAtomic } from './fetchers/shared/landing.js'
 import type { Host } from './host/host.js'
 import type { Settings } from './inputs.js'
 import { buildPlan, primaryOf } from './plan.js'
 import { applyFrozen, lockFile } from './report/lock.js'
-import { plannedSourcesOutput, sourcesOutput } from './report/outputs.js'
+import { cacheOutput, plannedSourcesOutput, sourcesOutput } from './report/outputs.js'
 import { planText, summaryMarkdown } from './report/summary.js'
 import type { Plan } from './runspec/model.js'
 import { SpecError, SpecErrors, errorMessage } from './util/errors.js'
@@ -61,6 +62,7 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
     concurrency: settings.concurrency,
     persistCredentials: settings.persistCredentials,
     unpackLimit: settings.unpackLimit,
+    cache: { ...settings.cache, root: settings.tempRoot, available: cacheServiceAvailable(settings.env) },
     server: { url: settings.serverUrl, ...(store.serverToken() ? { token: store.serverToken()! } : {}) }
   }
   const outcomes = await fetchAll(plan.sources, options, host, cleanup, frozen, signal)
@@ -70,6 +72,7 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
   if (outcomes.some((o) => o.result)) host.setOutput(Output.Sources, JSON.stringify(sourcesOutput(outcomes)))
   const primaryOutcome = outcomes.find((o) => o.source === primary)
   if (primaryOutcome?.result) host.setOutput(Output.Path, primaryOutcome.source.dest)
+  if (outcomes.some((o) => o.result?.cache && o.result.cache.status !== 'off')) host.setOutput(Output.Cache, JSON.stringify(cacheOutput(outcomes)))
   if (primaryOutcome?.result?.commit) {
     host.setOutput(Output.Commit, primaryOutcome.result.commit)
     host.setOutput(Output.Ref, primaryOutcome.result.ref ?? '')

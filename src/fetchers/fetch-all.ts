@@ -9,6 +9,7 @@ import type { Cleanup } from '../util/cleanup.js'
 import { DestinationRefused, describeOwner, lockDestination, lockTimeoutMs, prepareDestination } from './shared/destination.js'
 import { commitStaging, createStaging, recoverStale, removeState, writeState } from './shared/landing.js'
 import { Limiter } from './shared/limiter.js'
+import { entryDir } from './shared/cache.js'
 import type { FetchContext, FetchOptions, FetchResult, Locked, SourceLog } from './types.js'
 
 /** What became of one source: its result, or the error that stopped it. */
@@ -94,6 +95,16 @@ async function claim(source: SourceBase, log: SourceLog, cleanup: Cleanup, timeo
   cleanup.add(lock.file, { remove: () => lock.release() })
 }
 
+/** This source's cache settings: its own `cache:`, else the run's; off without a cache service. */
+function cacheFor(source: SourceBase, options: FetchOptions, log: SourceLog): FetchContext['cache'] {
+  const mode = source.cache ?? options.cache.mode
+  if (mode !== 'off' && !options.cache.available) {
+    log.info('cache: off (no GitHub Actions cache service here: ACTIONS_RESULTS_URL is not set)')
+    return { ...options.cache, mode: 'off' }
+  }
+  return { mode, maxBytes: options.cache.maxBytes, root: options.cache.root }
+}
+
 async function fetchOne(
   source: SourceBase,
   env: {
@@ -123,6 +134,9 @@ async function fetchOne(
     // Again after the recovery, which may have put a moved-aside destination back.
     const { exists } = await prepareDestination(source.dest, source.relPath)
     staging = await createStaging(source.dest)
+    const cache = cacheFor(source, env.options, log)
+    // Where this source's cache entry is restored to and saved from: gone when the run ends.
+    if (cache.mode !== 'off') env.cleanup.add(entryDir(cache, source.kind, source.name))
     env.cleanup.add(staging)
     await fs.mkdir(env.options.tempRoot, { recursive: true })
     scratch = await fs.mkdtemp(path.join(env.options.tempRoot, 'fetch-sources-scratch-'))
@@ -136,6 +150,7 @@ async function fetchOne(
       registerCleanup: (p, options) => env.cleanup.add(p, options),
       peers: env.peers,
       log,
+      cache,
       ...(exists ? { previous: source.dest } : {}),
       ...(env.locked
         ? { frozen: { commit: env.locked.commit, digest: env.locked.digest, ...(env.locked.objects ? { objects: env.locked.objects } : {}) } }
@@ -149,6 +164,8 @@ async function fetchOne(
     else await commitStaging(staging, source.dest)
     if (result.state !== undefined) await writeState(source.dest, result.state)
     else await removeState(source.dest)
+    // After landing: the cache keeps what this run had to download (never what failed or half landed).
+    if (result.cache?.save) result.cache.status = await result.cache.save(source.dest)
     log.info(`${result.files} files, ${formatBytes(result.bytes)} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     return { source, result, seconds: (Date.now() - started) / 1000 }
   } catch (error) {

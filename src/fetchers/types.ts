@@ -1,11 +1,12 @@
 import type { KindBuilder } from '../runspec/kinds.js'
 import type { SecretHandle, SourceBase } from '../runspec/model.js'
 import type { UnpackLimit } from './shared/archive.js'
+import type { CacheOutcome, CacheSettings } from './shared/cache.js'
 import type { ObjectEntry } from './shared/digest.js'
 import type { Limiter } from './shared/limiter.js'
 import type { SourceLog } from './shared/progress.js'
 
-export type { ObjectEntry, SourceLog }
+export type { CacheOutcome, ObjectEntry, SourceLog }
 
 /** What a lock file recorded for one source; replay fetches exactly this. */
 export interface Locked {
@@ -27,6 +28,8 @@ export interface FetchOptions {
   persistCredentials: boolean
   /** How much an archive may unpack to (the `unpack-limit` input). */
   unpackLimit: UnpackLimit
+  /** The GitHub Actions cache: the run's default mode, the size limit, where entries are staged. */
+  cache: CacheSettings & { available: boolean }
   /** GITHUB_SERVER_URL, and the `token` input as a secret: the credential for https git URLs there. */
   server: { url: string; token?: SecretHandle }
 }
@@ -59,6 +62,8 @@ export interface FetchContext {
    * object listings are compared with `objects` (landObjects does it) and fail on drift.
    */
   frozen?: { commit: string; digest: string; objects?: ObjectEntry[] }
+  /** This source's use of the Actions cache ('off' when it has none, or no cache service is reachable). */
+  cache: CacheSettings
 }
 
 export interface FetchResult {
@@ -79,6 +84,7 @@ export interface FetchResult {
   inPlace?: boolean
   /** Kept beside the destination after landing (for cheap re-runs); removed when absent. */
   state?: unknown
+  cache?: CacheOutcome
 }
 
 /**

@@ -66,3 +66,10 @@ export function plannedSourcesOutput(sources: SourceBase[]): Record<string, Sour
   }
   return out
 }
+
+/** The `cache` output: what the GitHub Actions cache did for each source that was fetched. */
+export function cacheOutput(outcomes: Outcome[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const o of outcomes) if (o.result) out[o.source.name] = o.result.cache?.status ?? 'off'
+  return out
+}

@@ -6,19 +6,29 @@ import { publicAddress } from './outputs.js'
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
-/** The job summary: one row per source. */
+/** `hit: 1.2 GiB restored`, `saved: 800 MiB downloaded`: what the Actions cache did, in a cell. */
+function cacheCell(o: Outcome): string {
+  const c = o.result?.cache
+  if (!c || c.status === 'off') return ''
+  const restored = c.restoredBytes ?? 0
+  const downloaded = Math.max(0, (o.result?.bytes ?? 0) - restored)
+  return c.status === 'hit' ? `hit: ${formatBytes(restored)} restored` : `${c.status}: ${formatBytes(downloaded)} downloaded`
+}
+
+/** The job summary: one row per source; a cache column when any source used the cache. */
 export function summaryMarkdown(plan: Plan, outcomes: Outcome[]): string {
+  const cached = outcomes.some((o) => o.result?.cache && o.result.cache.status !== 'off')
   const rows = outcomes.map((o) => {
     const r = o.result
     const version = r?.commit ? `\`${r.commit.slice(0, 12)}\`${r.ref ? ` (${r.ref})` : ''}` : r?.digest ? `\`${r.digest.slice(0, 19)}…\`` : ''
     const status = o.error ? '❌ failed' : r?.inPlace ? '✅ up to date' : '✅'
-    return `| ${cell(o.source.name)} | ${o.source.kind} | ${cell(publicAddress(r?.url ?? kindOf(o.source).address(o.source)))} | ${version} | \`${cell(o.source.relPath)}\` | ${r ? `${r.files} / ${formatBytes(r.bytes)}` : ''} | ${o.seconds.toFixed(1)} s | ${status} |`
+    return `| ${cell(o.source.name)} | ${o.source.kind} | ${cell(publicAddress(r?.url ?? kindOf(o.source).address(o.source)))} | ${version} | \`${cell(o.source.relPath)}\` | ${r ? `${r.files} / ${formatBytes(r.bytes)}` : ''} | ${o.seconds.toFixed(1)} s | ${status} |${cached ? ` ${cacheCell(o)} |` : ''}`
   })
   return [
     `### fetch-sources (${plan.dialect}${plan.specFile ? `: \`${plan.specFile}\`` : ''})`,
     '',
-    '| source | kind | from | version | path | files / size | time | status |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| source | kind | from | version | path | files / size | time | status |${cached ? ' cache |' : ''}`,
+    `| --- | --- | --- | --- | --- | --- | --- | --- |${cached ? ' --- |' : ''}`,
     ...rows,
     ''
   ].join('\n')

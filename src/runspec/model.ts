@@ -61,6 +61,8 @@ export interface SourceBase {
   secret?: SecretHandle
   /** Seconds without progress before a transfer is abandoned. */
   timeout?: number
+  /** The source's own `cache:` (else the run's `cache` input). */
+  cache?: 'on' | 'off' | 'read-only'
   origin: SourceLocation
 }
 

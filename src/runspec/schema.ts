@@ -110,7 +110,13 @@ export function sourceSchema(kinds: readonly string[]) {
     headers: z.record(z.string(), z.string()).optional(),
     secret: secretRefSchema.optional().describe('A secret for an inline `url` source (a connection carries its own)'),
     subdirectory: insidePath('`subdirectory`').optional(),
-    timeout: z.number().positive().optional().describe('Seconds without progress before giving up')
+    timeout: z.number().positive().optional().describe('Seconds without progress before giving up'),
+    cache: z
+      .union([z.boolean(), z.literal('read-only')])
+      .optional()
+      .describe(
+        'Restore this source from the GitHub Actions cache and save it there (true), only restore (read-only), or neither (false); default: the `cache` input'
+      )
   })
 }
 

@@ -154,7 +154,8 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
     origin: locate(),
     ...(connection ? { connection: connection.name } : {}),
     ...(secret ? { secret } : {}),
-    ...(d.timeout !== undefined ? { timeout: d.timeout } : {})
+    ...(d.timeout !== undefined ? { timeout: d.timeout } : {}),
+    ...(d.cache !== undefined ? { cache: d.cache === 'read-only' ? 'read-only' : d.cache ? 'on' : 'off' } : {})
   }
   return kind!.build({
     draft: d,

@@ -58,6 +58,7 @@ export async function fetchGcs(source: BucketSource, ctx: FetchContext): Promise
     open: async (o, range, signal) => explainStream(client.read(o, range, signal), (e) => explain(e, o.key))
   }
   const landed = await fetchBucket(store, {
+    kind: source.kind,
     name: source.name,
     uri: source.uri,
     selection: source.selection,

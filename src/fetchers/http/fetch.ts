@@ -6,6 +6,7 @@ import { FetchError } from '../../util/errors.js'
 import { httpAuthorization } from '../../connections/http.js'
 import { archiveTypeOf, unpackArchive } from '../shared/archive.js'
 import { moveFile, readState } from '../shared/landing.js'
+import { httpCache } from './cache.js'
 import { IntegrityError, type Expected } from '../shared/checksum.js'
 import { downloadToFile } from '../shared/download.js'
 import { ProgressReporter } from '../shared/progress.js'
@@ -127,19 +128,44 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
     return res.body
   }
 
+  // The Actions cache first (a run on an empty runner), unless an earlier landing is here to check.
+  const cache = httpCache(
+    ctx.cache,
+    source,
+    name,
+    async () => {
+      const res = await request(source.url, {
+        method: 'HEAD',
+        dispatcher,
+        headers: { ...(source.headers ?? {}), ...(auth ? { authorization: auth } : {}) },
+        maxRedirections: 5
+      })
+      await res.body.dump().catch(() => undefined)
+      return res.statusCode < 300 ? res.headers : undefined
+    },
+    ctx.log
+  )
   let sha: string
+  let downloaded = file
   try {
-    sha = await downloadToFile({
-      label: publicUrl(source.url),
-      file,
-      open,
-      expected,
-      digest: true,
-      tuning,
-      signal: ctx.signal,
-      onRetry: (m) => ctx.log.info(`retrying ${m}`),
-      progress
-    })
+    const restored = reusable ? undefined : await cache.restore()
+    if (restored) {
+      downloaded = restored.file
+      sha = restored.sha256
+    } else {
+      sha = await downloadToFile({
+        label: publicUrl(source.url),
+        file,
+        open,
+        expected,
+        digest: true,
+        tuning,
+        signal: ctx.signal,
+        onRetry: (m) => ctx.log.info(`retrying ${m}`),
+        progress
+      })
+      await cache.keep(file, (await fs.stat(file)).size)
+    }
   } catch (error) {
     if (error instanceof NotModified && reusable) {
       const { files, bytes, objects } = reusable
@@ -151,23 +177,23 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
     await dispatcher.close().catch(() => undefined)
   }
 
-  const size = (await fs.stat(file)).size
+  const size = (await fs.stat(downloaded)).size
   const objects: ObjectEntry[] = [{ key: name, size, version: `sha256:${sha}` }]
   let files = 1
   let bytes = size
   if (archive) {
     try {
-      await unpackArchive(file, archive, ctx.staging, { limit: ctx.options.unpackLimit })
+      await unpackArchive(downloaded, archive, ctx.staging, { limit: ctx.options.unpackLimit })
     } catch (error) {
       throw new FetchError(source.name, `${name}: ${(error as Error).message}`, { cause: error, permanent: true })
     }
     ;({ files, bytes } = await countTree(ctx.staging))
   } else {
     // The download sits in scratch (RUNNER_TEMP), maybe on another disk than the workspace.
-    await moveFile(file, path.join(ctx.staging, name))
+    await moveFile(downloaded, path.join(ctx.staging, name))
   }
   const state: HttpState = { version: 1, kind: 'http', urlSha256, unpack: source.unpack, ...validators, sha256: sha, files, bytes, objects }
-  return { url: publicUrl(source.url), digest: `sha256:${sha}`, files, bytes, objects, state } satisfies FetchResult
+  return { url: publicUrl(source.url), digest: `sha256:${sha}`, files, bytes, objects, state, cache: cache.outcome() } satisfies FetchResult
 }
 
 async function countTree(dir: string): Promise<{ files: number; bytes: number }> {

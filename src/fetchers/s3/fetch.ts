@@ -86,6 +86,7 @@ export async function fetchS3Compatible(source: BucketSource, ctx: FetchContext)
   }
   try {
     const landed = await fetchBucket(store, {
+      kind: source.kind,
       name: source.name,
       uri: source.uri,
       selection: source.selection,

@@ -5,6 +5,8 @@ import { landObjects, type LandedObjects, type LandingArea, type PlannedObject }
 import { ProgressReporter, type SourceLog } from './progress.js'
 import { downloadRanged } from './ranged.js'
 import { withRetry } from './retry.js'
+import type { CacheSettings } from './cache.js'
+import { objectCache } from './cached-objects.js'
 import { select, type Selection } from './select.js'
 import { namingTheObject, withTimeout } from './timeout.js'
 import type { Tuning } from './tuning.js'
@@ -46,7 +48,8 @@ export interface BucketStore<T> {
 }
 
 export interface BucketFetchOptions {
-  /** The source's name, its URI and what to take from it. */
+  /** The source's kind, name, URI and what to take from it. */
+  kind: string
   name: string
   uri: string
   selection: Selection
@@ -58,7 +61,7 @@ export interface BucketFetchOptions {
   prefixAsDirectory?: boolean
   /** The error when nothing is under the prefix, e.g. `no blobs under …: check the container and the prefix`. */
   empty: string
-  ctx: LandingArea & { signal: AbortSignal; log: SourceLog }
+  ctx: LandingArea & { signal: AbortSignal; log: SourceLog; cache: CacheSettings }
 }
 
 type Call = <R>(f: (signal: AbortSignal) => Promise<R>) => Promise<R>
@@ -165,14 +168,19 @@ export async function fetchBucket<T>(store: BucketStore<T>, opts: BucketFetchOpt
     return { key: s.key, target: folder ? `${folder}/${s.target}` : s.target, size: l.size, version: l.version, expected: store.expected(l.item) }
   })
   const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) })
-  return landObjects({
+  const cache = objectCache(ctx.cache, opts.kind, name, { uri: opts.uri, selection: opts.selection }, objects, ctx.log)
+  const landed = await landObjects({
     name,
     sync: opts.sync,
     identity: `${opts.uri}:${JSON.stringify(opts.selection)}`,
     objects,
     ctx,
-    download: (planned, file) => downloadObject(store, byRel.get(planned.key)!, file, opts, progress)
+    download: async (planned, file) => {
+      if (await cache.land(planned, file)) return progress.fileDone()
+      await downloadObject(store, byRel.get(planned.key)!, file, opts, progress)
+    }
   })
+  return { ...landed, cache: cache.outcome() }
 }
 
 /** Objects per listing request; FETCH_SOURCES_LIST_PAGE_SIZE lowers it (tests, slow proxies). */

@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { FetchError } from '../../util/errors.js'
 import { gitComponent, safeRelative, under } from '../../util/safe-path.js'
+import type { CacheOutcome } from './cache.js'
 import { IntegrityError, Verifier, type Expected } from './checksum.js'
 import { objectsDigest, type ObjectEntry } from './digest.js'
 import { reusableFileSize } from './destination.js'
@@ -58,6 +59,7 @@ export interface LandedObjects {
   /** Nothing changed since the previous landing: staging is empty and the destination stays. */
   inPlace?: boolean
   state: ObjectState
+  cache?: CacheOutcome
 }
 
 /**

@@ -40,6 +40,7 @@ export async function fetchWasb(source: BucketSource, ctx: FetchContext): Promis
     }
   }
   const landed = await fetchBucket(store, {
+    kind: source.kind,
     name: source.name,
     uri: source.uri,
     selection: source.selection,

@@ -1,0 +1,85 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { publicUrl } from '../../util/urls.js'
+import { cacheKey, entryDir, restoreEntry, saveEntry, type CacheOutcome, type CacheSettings, type CacheLog } from '../shared/cache.js'
+import { IntegrityError, Verifier } from '../shared/checksum.js'
+import { reusableFileSize } from '../shared/destination.js'
+import type { HttpSource } from './source.js'
+
+/**
+ * The cache for an http source: the downloaded file (an archive before it is unpacked), keyed by
+ * the pinned sha256, else by what the server says of the file before sending it (a strong ETag,
+ * or Last-Modified with the length, from a HEAD). The URL enters the key without its query, so a
+ * re-signed URL finds the same entry and no signature is in a key.
+ */
+export interface HttpCache {
+  /** The restored file, or undefined (a miss, or nothing to key on). */
+  restore(): Promise<{ file: string; sha256: string } | undefined>
+  /** After a download: keep `file` for saving once the source landed. */
+  keep(file: string, size: number): Promise<void>
+  outcome(): CacheOutcome
+}
+
+type Head = () => Promise<Record<string, string | string[] | undefined> | undefined>
+
+const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v)
+
+async function identity(source: HttpSource, head: Head, log: CacheLog): Promise<unknown> {
+  const url = publicUrl(source.url)
+  if (source.sha256) return { sha256: source.sha256, unpack: source.unpack }
+  const headers = await head().catch(() => undefined)
+  const etag = first(headers?.etag)
+  if (etag && !etag.startsWith('W/')) return { url, etag, unpack: source.unpack }
+  const modified = first(headers?.['last-modified'])
+  const length = first(headers?.['content-length'])
+  if (modified && length) return { url, modified, length, unpack: source.unpack }
+  log.info('cache: off for this source: the server names no ETag or Last-Modified to key it on (pin `sha256:` to cache it)')
+  return undefined
+}
+
+export function httpCache(settings: CacheSettings, source: HttpSource, name: string, head: Head, log: CacheLog): HttpCache {
+  const dir = entryDir(settings, 'http', source.name)
+  let key: string | undefined
+  let status: CacheOutcome['status'] = 'off'
+  let restoredBytes = 0
+  let kept = false
+  return {
+    async restore() {
+      if (settings.mode === 'off') return undefined
+      const id = await identity(source, head, log)
+      if (id === undefined) return undefined
+      key = cacheKey('http', id)
+      status = 'miss'
+      if (!(await restoreEntry(dir, key, log))) return undefined
+      const file = path.join(dir, name)
+      const size = reusableFileSize(dir, name)
+      const verifier = new Verifier(source.sha256 ? { sha256: source.sha256 } : {}, true)
+      try {
+        if (size === undefined) throw new IntegrityError(`"${name}" is not in the entry`)
+        for await (const chunk of (await fs.open(file)).createReadStream()) verifier.update(chunk as Buffer)
+        const sha256 = verifier.check(name)
+        restoredBytes = size
+        status = 'hit'
+        return { file, sha256 }
+      } catch (e) {
+        if (!(e instanceof IntegrityError)) throw e
+        log.warning(`cache: entry ${key} does not hold the pinned file (${e.message}): fetching from the origin`)
+        await fs.rm(dir, { recursive: true, force: true })
+        return undefined
+      }
+    },
+    async keep(file, size) {
+      if (settings.mode !== 'on' || key === undefined) return
+      if (size > settings.maxBytes) return log.info(`cache: not saved: ${size} bytes is over cache-max-size (${settings.maxBytes})`)
+      await fs.rm(dir, { recursive: true, force: true })
+      await fs.mkdir(dir, { recursive: true })
+      await fs.link(file, path.join(dir, name)).catch(() => fs.copyFile(file, path.join(dir, name)))
+      kept = true
+    },
+    outcome() {
+      if (status === 'off') return { status }
+      const save = kept && key ? { save: async () => ((await saveEntry(dir, key!, log)) === 'saved' ? ('saved' as const) : ('miss' as const)) } : {}
+      return { status, key: key!, restoredBytes, ...save }
+    }
+  }
+}

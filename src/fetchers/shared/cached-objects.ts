@@ -1,0 +1,102 @@
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { under } from '../../util/safe-path.js'
+import { cacheKey, entryDir, restoreEntry, saveEntry, type CacheLog, type CacheOutcome, type CacheSettings } from './cache.js'
+import { IntegrityError, Verifier } from './checksum.js'
+import { reusableFileSize } from './destination.js'
+import { moveFile } from './landing.js'
+import type { PlannedObject } from './objects.js'
+
+/**
+ * The cache for a source whose content is a list of objects (buckets): keyed by the objects'
+ * keys, sizes and versions and where they land, restored on the first object that has to be
+ * downloaded (a re-run whose files are all in place never asks), each restored file checked
+ * against the listing before it lands, saved after the source landed.
+ */
+export interface ObjectCache {
+  /** Lands `o` at `file` from the cache when the entry has it (true), else leaves it (false). */
+  land(o: PlannedObject, file: string): Promise<boolean>
+  outcome(): CacheOutcome
+}
+
+export function objectCache(settings: CacheSettings, kind: string, name: string, identity: unknown, objects: PlannedObject[], log: CacheLog): ObjectCache {
+  const key = cacheKey(kind, { identity, objects: objects.map((o) => [o.target, o.key, o.size, o.version]) })
+  const dir = entryDir(settings, kind, name)
+  let restoredBytes = 0
+  let looked: Promise<boolean> | undefined
+  const lookup = (): Promise<boolean> =>
+    (looked ??= (async () => {
+      const hit = await restoreEntry(dir, key, log)
+      if (!hit) return false
+      const bad = await firstMismatch(dir, objects)
+      if (bad === undefined) return true
+      // A poisoned or stale entry never lands: the listing is the word on what the bytes are.
+      log.warning(`cache: entry ${key} does not match the listing (${bad}): fetching from the origin`)
+      await fs.rm(dir, { recursive: true, force: true })
+      return false
+    })())
+  return {
+    async land(o, file) {
+      if (settings.mode === 'off' || !(await lookup())) return false
+      await moveFile(under(dir, o.target), file)
+      restoredBytes += o.size
+      return true
+    },
+    outcome() {
+      if (settings.mode === 'off' || !looked) return { status: 'off' }
+      return {
+        status: restoredBytes > 0 ? 'hit' : 'miss',
+        key,
+        restoredBytes,
+        ...(restoredBytes === 0 && settings.mode === 'on' ? { save: (dest: string) => saveObjects(settings, dir, key, dest, objects, log) } : {})
+      }
+    }
+  }
+}
+
+/** The first object of the entry that is missing, not a regular file, or not the listed bytes. */
+async function firstMismatch(dir: string, objects: PlannedObject[]): Promise<string | undefined> {
+  const dirs = new Set<string>()
+  for (const o of objects) {
+    const size = reusableFileSize(dir, o.target, dirs)
+    if (size !== o.size) return `"${o.key}" ${size === undefined ? 'is missing' : `is ${size} bytes, not ${o.size}`}`
+    if (!o.expected?.md5 && !o.expected?.sha256 && !o.expected?.crc32c) continue
+    const verifier = new Verifier({ ...o.expected, size: o.size })
+    const handle = await fs.open(under(dir, o.target), 'r')
+    try {
+      for await (const chunk of handle.createReadStream({ highWaterMark: 256 * 1024 })) verifier.update(chunk as Buffer)
+      verifier.check(o.key)
+    } catch (e) {
+      if (e instanceof IntegrityError) return `"${o.key}": ${e.message}`
+      throw e
+    } finally {
+      await handle.close().catch(() => undefined)
+    }
+  }
+  return undefined
+}
+
+/** Hard-links what landed into the entry directory and saves it, unless it is over the size limit. */
+async function saveObjects(
+  settings: CacheSettings,
+  dir: string,
+  key: string,
+  dest: string,
+  objects: PlannedObject[],
+  log: CacheLog
+): Promise<'saved' | 'miss'> {
+  const bytes = objects.reduce((n, o) => n + o.size, 0)
+  if (bytes > settings.maxBytes) {
+    log.info(`cache: not saved: ${bytes} bytes is over cache-max-size (${settings.maxBytes})`)
+    return 'miss'
+  }
+  await fs.rm(dir, { recursive: true, force: true })
+  for (const o of objects) {
+    const to = under(dir, o.target)
+    await fs.mkdir(path.dirname(to), { recursive: true })
+    await fs.link(under(dest, o.target), to).catch(() => fs.copyFile(under(dest, o.target), to))
+  }
+  const saved = await saveEntry(dir, key, log)
+  if (saved === 'saved') log.info(`cache: saved ${objects.length} object(s) as ${key}`)
+  return saved === 'saved' ? 'saved' : 'miss'
+}
