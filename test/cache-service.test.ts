@@ -1,0 +1,163 @@
+/**
+ * The loopback Actions cache service (test/servers/cache-service.ts) driven by the real
+ * `@actions/cache` 6.3.0 client, its Azure SDK and azurite: what the client does on hits, misses,
+ * conflicts and faults, which the product's cache step relies on.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import * as fs from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { BlobServiceClient } from '@azure/storage-blob'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCacheClient, type CacheClientOptions, type CacheOp } from './helpers/cache-client.js'
+import { startCacheService, type CacheService } from './servers/cache-service.js'
+
+let service: CacheService
+let root: string
+let dirs = 0
+
+beforeAll(async () => {
+  service = await startCacheService()
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'fs-cache-'))
+})
+
+afterAll(async () => {
+  await service?.stop()
+  if (root) await fs.rm(root, { recursive: true, force: true })
+})
+
+/** A fresh workspace and runner temp dir. */
+async function job(): Promise<{ workspace: string; runnerTemp: string }> {
+  const base = path.join(root, `job-${++dirs}`)
+  const workspace = path.join(base, 'workspace')
+  const runnerTemp = path.join(base, 'runner-temp')
+  await fs.mkdir(workspace, { recursive: true })
+  await fs.mkdir(runnerTemp, { recursive: true })
+  return { workspace, runnerTemp }
+}
+
+/** sha256 of every file under `dir`, by path relative to it. */
+async function digest(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  for (const rel of (await fs.readdir(dir, { recursive: true })).sort()) {
+    const file = path.join(dir, rel)
+    if ((await fs.stat(file)).isFile())
+      out[rel] = createHash('sha256')
+        .update(await fs.readFile(file))
+        .digest('hex')
+  }
+  return out
+}
+
+async function writeTree(dir: string, files: Record<string, string | Buffer>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, rel)), { recursive: true })
+    await fs.writeFile(path.join(dir, rel), content)
+  }
+}
+
+const save = (key: string, paths = ['data']): CacheOp => ({ op: 'save', paths, key })
+const restore = (key: string, restoreKeys?: string[], paths = ['data']): CacheOp => ({ op: 'restore', paths, key, ...(restoreKeys ? { restoreKeys } : {}) })
+
+async function client(ops: CacheOp[], opts: CacheClientOptions) {
+  const run = await runCacheClient(service, ops, opts)
+  expect(run.code, run.output).toBe(0)
+  expect(run.results.length, run.output).toBe(ops.length)
+  return run
+}
+
+/** The requests the service saw for `key`, as `Method:outcome`. */
+function seen(key: string): string[] {
+  return service.requests.filter((r) => r.key === key).map((r) => `${r.method}:${r.outcome}`)
+}
+
+describe('the real @actions/cache client against the loopback cache service', () => {
+  it('saves a tree and restores identical bytes into another workspace, through the Azure SDK', async () => {
+    const first = await job()
+    await writeTree(path.join(first.workspace, 'data'), {
+      'README.md': '# cached\n',
+      'nested/deep/config.json': '{"a":1}\n',
+      'empty.txt': '',
+      'blobs/five-mb.bin': randomBytes(5 * 1024 * 1024),
+      'blobs/twenty-mb.bin': randomBytes(20 * 1024 * 1024)
+    })
+    const saved = await client([save('round-trip')], first)
+    const id = saved.results[0]!.value
+    expect(typeof id === 'number' && id > 0, saved.output).toBe(true)
+    expect(seen('round-trip')).toEqual(['CreateCacheEntry:created', 'FinalizeCacheEntryUpload:finalized'])
+    const entry = service.entries().find((e) => e.id === id)!
+    expect(entry.finalized).toBe(true)
+
+    // zstd on PATH: the client picks zstd (without --long) and the archive is a zstd frame.
+    const blob = BlobServiceClient.fromConnectionString(service.azurite.connectionString).getContainerClient(service.container).getBlobClient(entry.blob)
+    const head = await blob.downloadToBuffer(0, 4)
+    expect(head.toString('hex')).toBe('28b52ffd')
+    expect(saved.output).toMatch(/\[command\]\S*tar --posix -cf cache\.tzst .* -P -C \S+ --files-from manifest\.txt --use-compress-program zstdmt/)
+
+    const second = await job()
+    const proxied = service.blobProxy!.requests.length
+    const restored = await client([restore('round-trip')], second)
+    expect(restored.results[0]!.value, restored.output).toBe('round-trip')
+    expect(restored.output).toContain('Cache hit for: round-trip')
+    expect(restored.output).toContain('Cache restored successfully')
+    expect(await digest(path.join(second.workspace, 'data'))).toEqual(await digest(path.join(first.workspace, 'data')))
+    // The Azure SDK path: the SAS URL on the Azure host, a HEAD, then 4 MiB ranged GETs.
+    const downloads = service.blobProxy!.requests.slice(proxied)
+    expect(downloads.every((u) => u.startsWith(`http://devstoreaccount1.blob.core.windows.net/${service.container}/${entry.blob}?`))).toBe(true)
+    expect(service.azurite.requests.filter((r) => r.method === 'GET' && r.range && r.url.includes(entry.blob)).length).toBeGreaterThan(1)
+  })
+
+  it('reports a miss as undefined, downloads nothing and writes nothing', async () => {
+    const w = await job()
+    const blobRequests = service.azurite.requests.length
+    const run = await client([restore('never-saved', ['never-'])], w)
+    expect(run.results[0]!.value).toBeNull()
+    expect(seen('never-saved')).toEqual(['GetCacheEntryDownloadURL:miss'])
+    expect(run.output).not.toMatch(/Cache hit|::warning::|::error::/)
+    expect(service.azurite.requests.length).toBe(blobRequests)
+    await expect(fs.stat(path.join(w.workspace, 'data'))).rejects.toThrow(/ENOENT/)
+  })
+
+  it('matches the exact key, then the key and each restore key as prefixes, newest first, same version only', async () => {
+    const w = await job()
+    for (const n of ['1', '2']) {
+      await writeTree(path.join(w.workspace, 'data'), { 'marker.txt': `build ${n}\n` })
+      expect((await client([save(`deps-linux-${n}`)], w)).results[0]!.value).toBeGreaterThan(0)
+    }
+    const marker = async (ws: string): Promise<string> => fs.readFile(path.join(ws, 'data', 'marker.txt'), 'utf8')
+
+    const exact = await job()
+    expect((await client([restore('deps-linux-1', ['deps-linux-'])], exact)).results[0]!.value).toBe('deps-linux-1')
+    expect(await marker(exact.workspace)).toBe('build 1\n')
+
+    const byRestoreKey = await job()
+    const run = await client([restore('deps-linux-3', ['deps-windows-', 'deps-linux-'])], byRestoreKey)
+    expect(run.results[0]!.value).toBe('deps-linux-2')
+    expect(run.output).toContain('Cache hit for restore-key: deps-linux-2')
+    expect(await marker(byRestoreKey.workspace)).toBe('build 2\n')
+
+    // GitHub documents a prefix match on the key itself before the restore keys.
+    const byKeyPrefix = await job()
+    expect((await client([restore('deps-linux', ['deps-'])], byKeyPrefix)).results[0]!.value).toBe('deps-linux-2')
+
+    // Other paths are another version (a hash of the paths and the compression): a miss.
+    const otherPaths = await job()
+    const miss = await client([restore('deps-linux-1', ['deps-linux-'], ['data', 'more'])], otherPaths)
+    expect(miss.results[0]!.value).toBeNull()
+  })
+
+  it('answers a second save of the same key and version with 409; the client logs it as info and returns -1', async () => {
+    const w = await job()
+    await writeTree(path.join(w.workspace, 'data'), { 'a.txt': 'first\n' })
+    const [first, second] = (await client([save('twice'), save('twice')], w)).results
+    expect(first!.value).toBeGreaterThan(0)
+    expect(second).toMatchObject({ value: -1 })
+    expect(second!.threw).toBeUndefined()
+    expect(seen('twice')).toEqual(['CreateCacheEntry:created', 'FinalizeCacheEntryUpload:finalized', 'CreateCacheEntry:exists'])
+    const run = await client([save('twice')], w)
+    expect(run.output).toContain('Failed to save: Unable to reserve cache with key twice, another job may be creating this cache.')
+    expect(run.output).toContain('(409) Conflict: cache entry with the same key, version, and scope already exists')
+    expect(run.output).not.toMatch(/::warning::|::error::/)
+    expect(service.entries().filter((e) => e.key === 'twice')).toHaveLength(1)
+  })
+})
