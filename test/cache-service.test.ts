@@ -3,13 +3,14 @@
  * `@actions/cache` 6.3.0 client, its Azure SDK and azurite: what the client does on hits, misses,
  * conflicts and faults, which the product's cache step relies on.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { BlobServiceClient } from '@azure/storage-blob'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCacheClient, type CacheClientOptions, type CacheOp } from './helpers/cache-client.js'
+import { restoreOp, runCacheClient, saveOp, type CacheClientOptions, type CacheOp } from './helpers/cache-client.js'
+import { digest, newJob, writeTree, type Job } from './helpers/cache-fixture.js'
 import { startCacheService, type CacheService } from './servers/cache-service.js'
 
 let service: CacheService
@@ -26,38 +27,10 @@ afterAll(async () => {
   if (root) await fs.rm(root, { recursive: true, force: true })
 })
 
-/** A fresh workspace and runner temp dir. */
-async function job(): Promise<{ workspace: string; runnerTemp: string }> {
-  const base = path.join(root, `job-${++dirs}`)
-  const workspace = path.join(base, 'workspace')
-  const runnerTemp = path.join(base, 'runner-temp')
-  await fs.mkdir(workspace, { recursive: true })
-  await fs.mkdir(runnerTemp, { recursive: true })
-  return { workspace, runnerTemp }
-}
+const job = (): Promise<Job> => newJob(root, `job-${++dirs}`)
 
-/** sha256 of every file under `dir`, by path relative to it. */
-async function digest(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {}
-  for (const rel of (await fs.readdir(dir, { recursive: true })).sort()) {
-    const file = path.join(dir, rel)
-    if ((await fs.stat(file)).isFile())
-      out[rel] = createHash('sha256')
-        .update(await fs.readFile(file))
-        .digest('hex')
-  }
-  return out
-}
-
-async function writeTree(dir: string, files: Record<string, string | Buffer>): Promise<void> {
-  for (const [rel, content] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(dir, rel)), { recursive: true })
-    await fs.writeFile(path.join(dir, rel), content)
-  }
-}
-
-const save = (key: string, paths = ['data']): CacheOp => ({ op: 'save', paths, key })
-const restore = (key: string, restoreKeys?: string[], paths = ['data']): CacheOp => ({ op: 'restore', paths, key, ...(restoreKeys ? { restoreKeys } : {}) })
+const save = saveOp
+const restore = restoreOp
 
 async function client(ops: CacheOp[], opts: CacheClientOptions) {
   const run = await runCacheClient(service, ops, opts)

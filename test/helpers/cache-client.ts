@@ -23,6 +23,15 @@ export interface CacheOp {
   lookupOnly?: boolean
 }
 
+export const saveOp = (key: string, paths = ['data']): CacheOp => ({ op: 'save', paths, key })
+
+export const restoreOp = (key: string, restoreKeys?: string[], paths = ['data']): CacheOp => ({
+  op: 'restore',
+  paths,
+  key,
+  ...(restoreKeys ? { restoreKeys } : {})
+})
+
 export interface CacheOpResult {
   op: CacheOp['op']
   key: string
