@@ -133,4 +133,65 @@ describe('the real @actions/cache client against the loopback cache service', ()
     expect(run.output).not.toMatch(/::warning::|::error::/)
     expect(service.entries().filter((e) => e.key === 'twice')).toHaveLength(1)
   })
+
+  it('with blobHost loopback the SAS URLs name 127.0.0.1 and the client downloads with one plain GET instead', async () => {
+    const loopback = await startCacheService({ azurite: service.azurite, container: 'loopback-cache', blobHost: 'loopback' })
+    try {
+      const first = await job()
+      await writeTree(path.join(first.workspace, 'data'), { 'a.txt': 'loopback\n', 'b.bin': randomBytes(6 * 1024 * 1024) })
+      expect(loopback.blobProxy).toBeUndefined()
+      expect((await runCacheClient(loopback, [save('plain')], first)).results[0]!.value).toBeGreaterThan(0)
+      const second = await job()
+      const before = service.azurite.requests.length
+      const run = await runCacheClient(loopback, [restore('plain')], second)
+      expect(run.results[0]!.value, run.output).toBe('plain')
+      expect(await digest(path.join(second.workspace, 'data'))).toEqual(await digest(path.join(first.workspace, 'data')))
+      const blob = loopback.entries()[0]!.blob
+      const downloads = service.azurite.requests.slice(before).filter((r) => r.url.includes(`/loopback-cache/${blob}`))
+      expect(downloads).toEqual([{ method: 'GET', url: expect.stringMatching(/^\/devstoreaccount1\/loopback-cache\/entries\/1\?.*sp=r/) }])
+    } finally {
+      await loopback.stop()
+    }
+  })
+})
+
+describe('the Twirp surface, spoken to directly', () => {
+  const call = async (method: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(new URL(`/twirp/github.actions.results.api.v1.CacheService/${method}`, service.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body)
+    })
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+  }
+
+  it('answers Twirp errors for an unknown method, a malformed body, missing fields and a missing token', async () => {
+    expect(await call('DeleteCacheEntry', { key: 'k', version: 'v' })).toEqual({
+      status: 404,
+      body: { code: 'bad_route', msg: 'no handler for DeleteCacheEntry' }
+    })
+    expect(await call('CreateCacheEntry', '[1')).toEqual({ status: 400, body: { code: 'malformed', msg: 'the body is not a JSON object' } })
+    expect(await call('CreateCacheEntry', { key: 'k' })).toEqual({ status: 400, body: { code: 'invalid_argument', msg: 'key and version are required' } })
+    expect(await call('CreateCacheEntry', { key: 'k', version: 'v' }, { authorization: 'Bearer wrong' })).toMatchObject({
+      status: 401,
+      body: { code: 'unauthenticated' }
+    })
+    expect(await call('FinalizeCacheEntryUpload', { key: 'never-created', version: 'v', size_bytes: '1' })).toMatchObject({
+      status: 404,
+      body: { code: 'not_found' }
+    })
+  })
+
+  it('refuses to finalize an entry whose upload never arrived, and keeps it invisible', async () => {
+    const created = await call('CreateCacheEntry', { key: 'no-upload', version: 'v1' })
+    expect(created).toMatchObject({ status: 200, body: { ok: true, signed_upload_url: expect.stringContaining('sp=cw') } })
+    expect(await call('FinalizeCacheEntryUpload', { key: 'no-upload', version: 'v1', size_bytes: '10' })).toEqual({
+      status: 200,
+      body: { ok: false, entry_id: '0', message: 'no archive was uploaded for this entry' }
+    })
+    expect(await call('GetCacheEntryDownloadURL', { key: 'no-upload', restore_keys: [], version: 'v1' })).toEqual({
+      status: 200,
+      body: { ok: false, signed_download_url: '', matched_key: '' }
+    })
+  })
 })

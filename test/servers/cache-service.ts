@@ -121,7 +121,7 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
 }
 
 /** Protobuf JSON accepts the proto name and the lowerCamel name; the client sends proto names. */
-function field(body: Record<string, unknown>, proto: string, camel: string): unknown {
+function field(body: Record<string, unknown>, proto: string, camel = proto): unknown {
   return body[proto] ?? body[camel]
 }
 
@@ -145,7 +145,7 @@ export async function startCacheService(opts: CacheServiceOptions = {}): Promise
   const ok = (body: object, outcome: string, matchedKey?: string): Answer => ({ status: 200, body, outcome, ...(matchedKey ? { matchedKey } : {}) })
   const fail = (e: TwirpError, outcome: string): Answer => ({ status: e.status, body: { code: e.code, msg: e.msg }, outcome })
 
-  async function createEntry(key: string, version: string): Promise<Answer> {
+  function createEntry(key: string, version: string): Answer {
     if (faults.writeDenied) return ok({ ok: false, signed_upload_url: '', message: 'cache write denied: token has no writable scopes' }, 'write-denied')
     if (entries.some((e) => e.key === key && e.version === version)) {
       return fail(twirpError('already_exists', 'cache entry with the same key, version, and scope already exists'), 'exists')
@@ -165,7 +165,10 @@ export async function startCacheService(opts: CacheServiceOptions = {}): Promise
       .getProperties()
       .then((p) => p.contentLength ?? -1)
       .catch(() => -1)
-    if (size !== sizeBytes) return ok({ ok: false, entry_id: '0', message: `uploaded archive is ${size} bytes, not ${sizeBytes}` }, 'size-mismatch')
+    if (size !== sizeBytes) {
+      const message = size < 0 ? 'no archive was uploaded for this entry' : `the uploaded archive is ${size} bytes, not ${sizeBytes}`
+      return ok({ ok: false, entry_id: '0', message }, size < 0 ? 'not-uploaded' : 'size-mismatch')
+    }
     entry.finalized = true
     entry.sizeBytes = size
     return ok({ ok: true, entry_id: String(entry.id), message: '' }, 'finalized')
@@ -179,8 +182,8 @@ export async function startCacheService(opts: CacheServiceOptions = {}): Promise
   }
 
   async function answer(method: string, body: Record<string, unknown>): Promise<Answer> {
-    const key = field(body, 'key', 'key')
-    const version = field(body, 'version', 'version')
+    const key = field(body, 'key')
+    const version = field(body, 'version')
     if (typeof key !== 'string' || !key || typeof version !== 'string' || !version) {
       return fail(twirpError('invalid_argument', 'key and version are required'), 'invalid')
     }
@@ -208,8 +211,8 @@ export async function startCacheService(opts: CacheServiceOptions = {}): Promise
     requests.push(record)
     const body = await readJson(req)
     if (body) {
-      const key = field(body, 'key', 'key')
-      const version = field(body, 'version', 'version')
+      const key = field(body, 'key')
+      const version = field(body, 'version')
       const restoreKeys = field(body, 'restore_keys', 'restoreKeys')
       if (typeof key === 'string') record.key = key
       if (typeof version === 'string') record.version = version
