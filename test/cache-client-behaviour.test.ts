@@ -2,12 +2,13 @@
  * What the real `@actions/cache` 6.3.0 client does with paths, compression, modes and bad input,
  * against the loopback cache service: facts the product's cache step has to design around.
  */
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { BlobServiceClient } from '@azure/storage-blob'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { restoreOp as restore, runCacheClient, saveOp as save, type CacheClientOptions, type CacheOp } from './helpers/cache-client.js'
+import { restoreOp as restore, runCacheClient, saveOp as save, twirpCall, type CacheClientOptions, type CacheOp } from './helpers/cache-client.js'
 import { digest, newJob, writeTree, type Job } from './helpers/cache-fixture.js'
 import { startCacheService, type CacheService } from './servers/cache-service.js'
 
@@ -85,6 +86,32 @@ describe('paths: globbed from the working directory, archived and extracted rela
     expect(run.results[0]!.value).toBeNull()
     expect(service.requests.at(-1)).toMatchObject({ key: 'spelling', outcome: 'miss' })
     expect(service.requests.at(-1)!.version).not.toBe(versionOf('spelling'))
+  })
+})
+
+describe('extraction: tar -P writes wherever the names in the archive point', () => {
+  it('an entry whose archive holds ../ names writes outside GITHUB_WORKSPACE and outside the restored paths', async () => {
+    const honest = await jobWithData()
+    await client([save('honest')], honest)
+    // Anyone who can write entries in the scope can store any archive under a key with this version.
+    const version = versionOf('honest')!
+    const craft = await job()
+    await writeTree(craft.workspace, { 'data/ok.txt': 'ok\n' })
+    await fs.writeFile(path.join(path.dirname(craft.workspace), 'escaped.txt'), 'written outside\n')
+    const archive = path.join(craft.runnerTemp, 'crafted.tzst')
+    execFileSync('tar', ['--posix', '-cf', archive, '-P', '-C', craft.workspace, '--use-compress-program', 'zstdmt', 'data/ok.txt', '../escaped.txt'])
+    expect((await twirpCall(service, 'CreateCacheEntry', { key: 'crafted', version })).body.ok).toBe(true)
+    const entry = service.entries().find((e) => e.key === 'crafted')!
+    const container = BlobServiceClient.fromConnectionString(service.azurite.connectionString).getContainerClient(service.container)
+    await container.getBlockBlobClient(entry.blob).uploadFile(archive)
+    const size = String((await fs.stat(archive)).size)
+    expect((await twirpCall(service, 'FinalizeCacheEntryUpload', { key: 'crafted', version, size_bytes: size })).body.ok).toBe(true)
+
+    const victim = await job()
+    const run = await client([restore('crafted')], victim)
+    expect(run.results[0]!.value).toBe('crafted')
+    expect(await fs.readFile(path.join(victim.workspace, 'data', 'ok.txt'), 'utf8')).toBe('ok\n')
+    expect(await fs.readFile(path.join(path.dirname(victim.workspace), 'escaped.txt'), 'utf8')).toBe('written outside\n')
   })
 })
 

@@ -9,7 +9,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { BlobServiceClient } from '@azure/storage-blob'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { restoreOp, runCacheClient, saveOp, type CacheClientOptions, type CacheOp } from './helpers/cache-client.js'
+import { restoreOp, runCacheClient, saveOp, twirpCall, type CacheClientOptions, type CacheOp } from './helpers/cache-client.js'
 import { digest, newJob, writeTree, type Job } from './helpers/cache-fixture.js'
 import { startCacheService, type CacheService } from './servers/cache-service.js'
 
@@ -156,14 +156,7 @@ describe('the real @actions/cache client against the loopback cache service', ()
 })
 
 describe('the Twirp surface, spoken to directly', () => {
-  const call = async (method: string, body: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(new URL(`/twirp/github.actions.results.api.v1.CacheService/${method}`, service.url), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body)
-    })
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
-  }
+  const call = (method: string, body: unknown, headers?: Record<string, string>) => twirpCall(service, method, body, headers)
 
   it('answers Twirp errors for an unknown method, a malformed body, missing fields and a missing token', async () => {
     expect(await call('DeleteCacheEntry', { key: 'k', version: 'v' })).toEqual({

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ACTION_NODE } from '../../scripts/requirements.js'
-import type { CacheService } from '../servers/cache-service.js'
+import { CACHE_SERVICE_PATH, type CacheService } from '../servers/cache-service.js'
 import { cacheProcessEnv, type CacheEnvOptions } from './cache-env.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
@@ -77,4 +77,19 @@ export async function runCacheClient(service: CacheService, ops: CacheOp[], opts
   const lines = output.split('\n')
   const results = lines.filter((l) => l.startsWith(RESULT_MARK)).map((l) => JSON.parse(l.slice(RESULT_MARK.length)) as CacheOpResult)
   return { code, results, output: lines.filter((l) => !l.startsWith(RESULT_MARK)).join('\n') }
+}
+
+/** One Twirp JSON call to the service, as the client makes it (bearer token, proto field names). */
+export async function twirpCall(
+  service: CacheService,
+  method: string,
+  body: unknown,
+  headers: Record<string, string> = {}
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(new URL(`${CACHE_SERVICE_PATH}${method}`, service.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body)
+  })
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> }
 }
