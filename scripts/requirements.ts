@@ -1,7 +1,8 @@
 /**
  * What `npm test` needs besides npm packages, checked before the first test file runs (vitest
- * globalSetup): sshd (git over ssh against a real server), git and git-lfs, and Node 24 (the
- * runtime action.yml declares, for the tests that run dist/ as the runner does).
+ * globalSetup): sshd (git over ssh against a real server), git and git-lfs, zstd (the cache
+ * archives of @actions/cache), and Node 24 (the runtime action.yml declares, for the tests that
+ * run dist/ as the runner does).
  *
  * Missing Debian packages are installed when the run is root with apt-get (as `.ci/run` does),
  * unless FETCH_SOURCES_TEST_PROVISION=0; otherwise the run stops at once with the exact command.
@@ -20,7 +21,9 @@ export const NODE24 = path.join(NODE24_DIR, 'node_modules', '.bin', 'node')
 const PACKAGES: Array<{ command: string; paths: string[]; pkg: string }> = [
   { command: 'sshd', paths: ['/usr/sbin/sshd'], pkg: 'openssh-server' },
   { command: 'git', paths: [], pkg: 'git' },
-  { command: 'git-lfs', paths: [], pkg: 'git-lfs' }
+  { command: 'git-lfs', paths: [], pkg: 'git-lfs' },
+  // @actions/cache archives with zstd when it runs (as on GitHub's runners), else gzip: another version.
+  { command: 'zstd', paths: [], pkg: 'zstd' }
 ]
 
 function executable(file: string): boolean {
