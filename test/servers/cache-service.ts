@@ -75,6 +75,8 @@ export interface CacheService {
   faults: CacheFaults
   /** Close the listener (connection refused) or listen again on the same port. */
   setDown(down: boolean): Promise<void>
+  /** Points the entry `key` at the archive of entry `from`: a poisoned entry under a real key. */
+  swapBlob(key: string, from: string): void
   stop(): Promise<void>
 }
 
@@ -253,6 +255,13 @@ export async function startCacheService(opts: CacheServiceOptions = {}): Promise
     requests,
     entries: () => entries.map((e) => ({ ...e })),
     faults,
+    swapBlob(key, from) {
+      const target = entries.find((e) => e.key === key && e.finalized)
+      const source = entries.find((e) => e.key === from && e.finalized)
+      if (!target || !source) throw new Error(`no finalized entry ${!target ? key : from}`)
+      target.blob = source.blob
+      target.sizeBytes = source.sizeBytes
+    },
     async setDown(down) {
       if (down && listening) {
         listening = false

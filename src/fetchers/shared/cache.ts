@@ -50,17 +50,23 @@ export function cacheKey(kind: string, identity: unknown): string {
  * The toolkit client logs through @actions/core (workflow commands on stdout): its lines are
  * taken back, attributed to the operation that wrote them, and said once in our words.
  */
-const operation = new AsyncLocalStorage<string[]>()
-let captured = false
+interface Operation {
+  lines: string[]
+  /** Set when the client's call settled: a context that outlives it (a pooled socket, a queued
+   * callback) no longer captures anything. */
+  done: boolean
+}
+const operation = new AsyncLocalStorage<Operation>()
+let capturing = false
 
 function captureClientOutput(): void {
-  if (captured) return
-  captured = true
+  if (capturing) return
+  capturing = true
   const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean
   process.stdout.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
-    const lines = operation.getStore()
-    if (!lines) return write(chunk, ...rest)
-    lines.push(...String(chunk).split('\n').filter(Boolean))
+    const op = operation.getStore()
+    if (!op || op.done) return write(chunk, ...rest)
+    op.lines.push(...String(chunk).split('\n').filter(Boolean))
     const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined
     done?.()
     return true
@@ -76,9 +82,34 @@ function failureOf(lines: string[]): string | undefined {
   return undefined
 }
 
-/** Whether the run can reach the Actions cache service (it sets these for every job). */
+/**
+ * Whether the run can reach the Actions cache service, as the client decides it: the v2 service
+ * (ACTIONS_CACHE_SERVICE_V2 with ACTIONS_RESULTS_URL, what github.com serves) or the v1 one
+ * (ACTIONS_CACHE_URL). The runner gives these to actions' steps, not to `run:` steps.
+ */
 export function cacheServiceAvailable(env: Record<string, string | undefined>): boolean {
-  return Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL)
+  return Boolean((env.ACTIONS_CACHE_SERVICE_V2 && env.ACTIONS_RESULTS_URL) || env.ACTIONS_CACHE_URL)
+}
+
+/**
+ * A service that failed once (down, 5xx: the client retries each call for ~30 s) is not asked
+ * again in this run: every later source goes straight to its origin, without a warning each.
+ */
+let broken: string | undefined
+
+/** Whether an earlier operation of this run found the service unusable. */
+export function cacheBroken(): string | undefined {
+  return broken
+}
+
+/** Runs one client call with its output captured into `lines`. */
+async function captured<T>(lines: string[], call: () => Promise<T>): Promise<T> {
+  const op: Operation = { lines, done: false }
+  try {
+    return await operation.run(op, call)
+  } finally {
+    op.done = true
+  }
 }
 
 async function client(): Promise<typeof import('@actions/cache')> {
@@ -96,36 +127,45 @@ export function entryDir(settings: CacheSettings, kind: string, name: string): s
  * (a failure also warns once, and the caller downloads from the origin).
  */
 export async function restoreEntry(dir: string, key: string, log: CacheLog): Promise<boolean> {
+  if (broken) return false
   await fs.rm(dir, { recursive: true, force: true })
   await fs.mkdir(dir, { recursive: true })
   const lines: string[] = []
   try {
     const cache = await client()
-    const hit = await operation.run(lines, () => cache.restoreCache([dir], key))
+    const hit = await captured(lines, () => cache.restoreCache([dir], key))
     const failed = failureOf(lines)
-    if (failed) log.warning(`cache: ${failed}; fetching from the origin`)
+    if (failed) {
+      broken = failed
+      log.warning(`cache: ${failed}; fetching from the origin (the cache is not asked again in this run)`)
+    }
     return hit === key
   } catch (error) {
-    log.warning(`cache: restore failed (${errorMessage(error)}); fetching from the origin`)
+    broken = errorMessage(error)
+    log.warning(`cache: restore failed (${broken}); fetching from the origin (the cache is not asked again in this run)`)
     return false
   }
 }
 
 /** Saves `dir` under `key`. Never throws: a failed save is one warning. */
 export async function saveEntry(dir: string, key: string, log: CacheLog): Promise<'saved' | 'exists' | 'failed'> {
+  if (broken) return 'failed'
   const lines: string[] = []
   try {
     const cache = await client()
-    const id = await operation.run(lines, () => cache.saveCache([dir], key))
-    const failed = failureOf(lines)
-    if (id !== -1 && !failed) return 'saved'
-    if (failed && /another job may be creating|already exists/i.test(failed)) return 'exists'
-    log.warning(`cache: ${failed ?? 'the entry was not saved'} (the source itself landed)`)
+    const id = await captured(lines, () => cache.saveCache([dir], key))
+    if (id > 0) return 'saved'
+    // The client says "another job may be creating this cache" for every failed reservation; only
+    // its debug line tells an entry that exists (409, as a content-addressed key means) from a
+    // service that is down or failing.
+    if (lines.some((l) => /Failed to reserve cache: .*\(409\)/.test(l))) return 'exists'
+    if (lines.some((l) => /does not permit writes/.test(l))) return 'failed'
+    broken = failureOf(lines) ?? lines.find((l) => /Failed to reserve cache/.test(l))?.replace(/^::debug::/, '') ?? 'the entry was not saved'
+    log.warning(`cache: ${broken} (the source itself landed; the cache is not asked again in this run)`)
     return 'failed'
   } catch (error) {
-    const message = errorMessage(error)
-    if (/another job may be creating|already exists/i.test(message)) return 'exists'
-    log.warning(`cache: save failed (${message}); the source itself landed`)
+    broken = errorMessage(error)
+    log.warning(`cache: save failed (${broken}); the source itself landed`)
     return 'failed'
   } finally {
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined)

@@ -1,0 +1,209 @@
+/**
+ * Sources in the GitHub Actions cache (issue 16), end to end: the action entry run as the runner
+ * runs it, the real @actions/cache client, the real Azure SDK, azurite behind a loopback
+ * implementation of the cache service. Every run starts from an empty workspace and an empty
+ * RUNNER_TEMP at the same paths, as a fresh hosted runner does.
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCacheClient, restoreOp, saveOp } from './helpers/cache-client.js'
+import { cacheEnv } from './helpers/cache-env.js'
+import { tempDir } from './helpers/harness.js'
+import { inputEnv, parseCommandFile, ROOT, stepEnv, type RunnerFiles } from './helpers/runner.js'
+import { startCacheService, type CacheService } from './servers/cache-service.js'
+import { makeTar, sha256, startHttp, type HttpTestServer } from './servers/http.js'
+import { ACCESS_KEY_ID, startS3, type S3TestServer } from './servers/s3.js'
+
+let root: string
+let cache: CacheService
+let s3: S3TestServer
+let web: HttpTestServer
+const ENTRY = path.join(ROOT, 'src', 'index.ts')
+
+const objects = (v: string): Record<string, string> => ({
+  'train/labels.csv': `a,b\n${v},2\n`,
+  'train/images/1.png': `png-${v}-`.repeat(300),
+  'train/big.bin': `${v}`.repeat(3 * 1024 * 1024)
+})
+
+beforeAll(async () => {
+  root = await tempDir('fs-cache-')
+  ;[cache, s3, web] = await Promise.all([startCacheService(), startS3(), startHttp()])
+  await s3.createBucket('mldata')
+  await s3.put('mldata', objects('1'))
+})
+afterAll(async () => {
+  await Promise.all([cache?.stop(), s3?.stop(), web?.stop()])
+  if (root) await fs.rm(root, { recursive: true, force: true })
+})
+
+/** A fresh runner: the same workspace and RUNNER_TEMP paths every run, emptied. */
+async function freshRunner(): Promise<RunnerFiles> {
+  const f = {
+    root,
+    workspace: path.join(root, 'workspace'),
+    temp: path.join(root, 'runner-temp'),
+    output: path.join(root, 'github_output'),
+    state: path.join(root, 'github_state'),
+    summary: path.join(root, 'step_summary.md')
+  }
+  for (const dir of [f.workspace, f.temp]) {
+    await fs.rm(dir, { recursive: true, force: true })
+    await fs.mkdir(dir, { recursive: true })
+  }
+  for (const file of [f.output, f.state, f.summary]) await fs.writeFile(file, '')
+  return f
+}
+
+interface Run {
+  code: number
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+  workspace: string
+}
+
+async function runAction(inputs: Record<string, string>): Promise<Run> {
+  const f = await freshRunner()
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    ...stepEnv(f),
+    ...(await inputEnv(inputs)),
+    ...cacheEnv(cache, { workspace: f.workspace, runnerTemp: f.temp })
+  }
+  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), ENTRY], { cwd: f.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000)
+    child.on('error', reject)
+    child.on('close', (c) => {
+      clearTimeout(timer)
+      resolve({ code: c ?? -1, stdout: out })
+    })
+  })
+  return { code, stdout, outputs: parseCommandFile(await fs.readFile(f.output, 'utf8')), summary: await fs.readFile(f.summary, 'utf8'), workspace: f.workspace }
+}
+
+const bucketSpec = (): string => `version: 1
+connections:
+  - {name: ml, kind: s3, schema: {bucket: "s3://mldata/train", endpoint: "${s3.endpoint}"}, secret: {name: aws}}
+sources:
+  - {connection: ml, path: data}
+`
+const secrets = (): string => JSON.stringify({ aws: JSON.stringify({ AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey }) })
+const objectGets = (from: number): string[] => s3.requests.slice(from).filter((r) => r.startsWith('GET /mldata/train/'))
+const digestOf = (run: Run, name: string): string => (JSON.parse(run.outputs.sources!) as Record<string, { digest: string }>)[name]!.digest
+const cacheOf = (run: Run): Record<string, string> => JSON.parse(run.outputs.cache ?? '{}') as Record<string, string>
+
+describe('a bucket source in the Actions cache', () => {
+  it('miss and save, then a hit on a new runner with no GET to the bucket, then a miss after a change', async () => {
+    const first = await runAction({ spec: bucketSpec(), secrets: secrets(), cache: 'true' })
+    expect(first.code, first.stdout).toBe(0)
+    expect(cacheOf(first)).toEqual({ ml: 'saved' })
+    expect(first.summary).toMatch(/\| saved: 3\.0 MiB downloaded \|/)
+
+    const before = s3.requests.length
+    const second = await runAction({ spec: bucketSpec(), secrets: secrets(), cache: 'true' })
+    expect(second.code, second.stdout).toBe(0)
+    expect(cacheOf(second)).toEqual({ ml: 'hit' })
+    expect(objectGets(before), 'objects were downloaded from the bucket on a hit').toEqual([])
+    expect(digestOf(second, 'ml')).toBe(digestOf(first, 'ml'))
+    expect(await fs.readFile(path.join(second.workspace, 'data/labels.csv'), 'utf8')).toBe('a,b\n1,2\n')
+    expect((await fs.stat(path.join(second.workspace, 'data/big.bin'))).size).toBe(3 * 1024 * 1024)
+    expect(second.summary).toMatch(/\| hit: 3\.0 MiB restored \|/)
+
+    await s3.put('mldata', { 'train/labels.csv': 'a,b\n9,2\n' })
+    const third = await runAction({ spec: bucketSpec(), secrets: secrets(), cache: 'true' })
+    expect(third.code, third.stdout).toBe(0)
+    expect(cacheOf(third)).toEqual({ ml: 'saved' })
+    expect(digestOf(third, 'ml')).not.toBe(digestOf(first, 'ml'))
+    expect(await fs.readFile(path.join(third.workspace, 'data/labels.csv'), 'utf8')).toBe('a,b\n9,2\n')
+    const keys = cache.entries().map((e) => e.key)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(keys.filter((k) => k.startsWith('fetch-sources-v1-s3-'))).toHaveLength(2)
+    await s3.put('mldata', { 'train/labels.csv': 'a,b\n1,2\n' })
+  })
+
+  it('read-only restores and never saves', async () => {
+    const saves = cache.requests.filter((r) => r.method === 'CreateCacheEntry').length
+    const run = await runAction({ spec: bucketSpec(), secrets: secrets(), cache: 'read-only' })
+    expect(run.code, run.stdout).toBe(0)
+    expect(cacheOf(run)).toEqual({ ml: 'hit' })
+    expect(cache.requests.filter((r) => r.method === 'CreateCacheEntry')).toHaveLength(saves)
+  })
+
+  it('a restored entry whose bytes do not match the listing is refused and the source downloaded afresh', async () => {
+    // Poison the entry under the key the listing gives: same names and sizes, other bytes.
+    // The key of the listing as it is now: the one the read-only run above restored.
+    const key = cache.requests.findLast((r) => r.method === 'GetCacheEntryDownloadURL' && r.outcome === 'hit')!.key!
+    const f = await freshRunner()
+    const dir = path.join(f.temp, 'fetch-sources-cache', 's3-ml')
+    const opts = { workspace: f.workspace, runnerTemp: f.temp }
+    expect((await runCacheClient(cache, [restoreOp(key, undefined, [dir])], opts)).results[0]!.value).toBe(key)
+    await fs.writeFile(path.join(dir, 'labels.csv'), 'a,b\n7,2\n')
+    expect((await runCacheClient(cache, [saveOp('poison-1', [dir])], opts)).results[0]!.value).toBeGreaterThan(0)
+    cache.swapBlob(key, 'poison-1')
+    const before = s3.requests.length
+    const run = await runAction({ spec: bucketSpec(), secrets: secrets(), cache: 'true' })
+    expect(run.code, run.stdout).toBe(0)
+    expect(run.stdout).toMatch(/::warning::.*ml: cache: entry fetch-sources-v1-s3-\w+ does not match the listing/)
+    expect(objectGets(before).length).toBeGreaterThan(0)
+    expect(await fs.readFile(path.join(run.workspace, 'data/labels.csv'), 'utf8')).toBe('a,b\n1,2\n')
+  })
+})
+
+describe('an http archive in the Actions cache', () => {
+  it('miss and save, then a hit with no GET of the archive', async () => {
+    const weights = randomBytes(5000)
+    const tar = makeTar([{ path: 'model/weights.bin', body: weights }], true)
+    web.routes.set('/m/model.tar.gz', { body: tar, etag: '"v1"' })
+    const spec = `version: 1\nsources:\n  - {name: model, url: "${web.url}/m/model.tar.gz?X-Amz-Signature=abc123", unpack: true, sha256: ${sha256(tar)}}\n`
+    const first = await runAction({ spec, cache: 'true' })
+    expect(first.code, first.stdout).toBe(0)
+    expect(cacheOf(first)).toEqual({ model: 'saved' })
+    const gets = web.log.filter((l) => l.startsWith('GET /m/model.tar.gz')).length
+    const second = await runAction({ spec: spec.replace('abc123', 'resigned456'), cache: 'true' })
+    expect(second.code, second.stdout).toBe(0)
+    expect(cacheOf(second)).toEqual({ model: 'hit' })
+    expect(web.log.filter((l) => l.startsWith('GET /m/model.tar.gz'))).toHaveLength(gets)
+    expect(await fs.readFile(path.join(second.workspace, 'model/model/weights.bin'))).toEqual(weights)
+    expect(digestOf(second, 'model')).toBe(`sha256:${sha256(tar)}`)
+    // No signature in a key.
+    expect(cache.requests.some((r) => r.key?.includes('abc123') || r.key?.includes('resigned456'))).toBe(false)
+  })
+})
+
+describe('a cache service that is down or failing', () => {
+  it('down: the source downloads normally, one warning, the step is green', async () => {
+    await cache.setDown(true)
+    try {
+      const run = await runAction({ spec: bucketSpec(), secrets: secrets(), cache: 'true' })
+      expect(run.code, run.stdout).toBe(0)
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::warning::') && l.includes('cache'))).toHaveLength(1)
+      expect(run.stdout).not.toMatch(/^::error::/m)
+      expect(cacheOf(run)).toEqual({ ml: 'miss' })
+      expect(await fs.readFile(path.join(run.workspace, 'data/labels.csv'), 'utf8')).toBe('a,b\n1,2\n')
+    } finally {
+      await cache.setDown(false)
+    }
+  })
+
+  it('answering 5xx: the source downloads normally, one warning, the step is green', async () => {
+    cache.faults.status5xx = true
+    try {
+      const run = await runAction({ spec: bucketSpec(), secrets: secrets(), cache: 'true' })
+      expect(run.code, run.stdout).toBe(0)
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::warning::') && l.includes('cache'))).toHaveLength(1)
+      expect(run.stdout).not.toMatch(/^::error::/m)
+      expect(cacheOf(run)).toEqual({ ml: 'miss' })
+    } finally {
+      cache.faults.status5xx = false
+    }
+  }, 90_000)
+})
