@@ -14,6 +14,7 @@ import { cacheEnv } from './helpers/cache-env.js'
 import { tempDir } from './helpers/harness.js'
 import { inputEnv, parseCommandFile, ROOT, stepEnv, type RunnerFiles } from './helpers/runner.js'
 import { startCacheService, type CacheService } from './servers/cache-service.js'
+import { commit, git, makeRepo, startGitHttp } from './servers/git-http.js'
 import { makeTar, sha256, startHttp, type HttpTestServer } from './servers/http.js'
 import { ACCESS_KEY_ID, startS3, type S3TestServer } from './servers/s3.js'
 
@@ -176,6 +177,42 @@ describe('an http archive in the Actions cache', () => {
     expect(digestOf(second, 'model')).toBe(`sha256:${sha256(tar)}`)
     // No signature in a key.
     expect(cache.requests.some((r) => r.key?.includes('abc123') || r.key?.includes('resigned456'))).toBe(false)
+  })
+})
+
+describe('a git source in the Actions cache', () => {
+  it('miss and save, then a hit that downloads nothing, then a miss after a new commit', async () => {
+    const repos = path.join(root, 'repos')
+    let work = ''
+    await makeRepo(repos, 'app', async (w) => {
+      work = w
+      await commit(w, { 'README.md': 'one\n', 'src/a.py': 'print(1)\n' }, 'c1')
+    })
+    const server = await startGitHttp({ root: repos })
+    try {
+      const spec = `version: 1\nsources:\n  - {name: app, url: "${server.url}/app.git", git: {revision: main}}\n`
+      const first = await runAction({ spec, cache: 'true' })
+      expect(first.code, first.stdout).toBe(0)
+      expect(cacheOf(first)).toEqual({ app: 'saved' })
+
+      const second = await runAction({ spec, cache: 'true' })
+      expect(second.code, second.stdout).toBe(0)
+      expect(cacheOf(second)).toEqual({ app: 'hit' })
+      expect(second.outputs.commit).toBe(first.outputs.commit)
+      expect(second.stdout).toContain('(already present, nothing downloaded)')
+      expect(await fs.readFile(path.join(second.workspace, 'app/src/a.py'), 'utf8')).toBe('print(1)\n')
+      expect(git(path.join(second.workspace, 'app'), 'status', '--porcelain')).toBe('')
+      expect(git(path.join(second.workspace, 'app'), 'rev-parse', 'HEAD')).toBe(first.outputs.commit)
+
+      const c2 = await commit(work, { 'src/a.py': 'print(2)\n' }, 'c2')
+      git(work, 'push', '-q', path.join(repos, 'app.git'), 'main')
+      const third = await runAction({ spec, cache: 'true' })
+      expect(third.code, third.stdout).toBe(0)
+      expect(cacheOf(third)).toEqual({ app: 'saved' })
+      expect(third.outputs.commit).toBe(c2)
+    } finally {
+      await server.close()
+    }
   })
 })
 

@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import { gitCredential } from '../../connections/git.js'
 import { FetchError, errorMessage } from '../../util/errors.js'
 import { fetchFromApi } from './api-fallback.js'
+import { gitCache } from './cache.js'
 import { checkoutSource } from './checkout.js'
 import { buildAuth, configFileText, tokenUser, type GitAuth, type ScopedCredential } from './credentials.js'
 import { gitFailure } from './errors.js'
@@ -66,7 +67,17 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     // of hanging until the job's own timeout.
     const tuning = tuningFor(ctx.options.env, source.timeout)
     const idleSeconds = Math.max(1, Math.round(tuning.idleMs / 1000))
-    const env = { ...auth.env, GIT_HTTP_LOW_SPEED_LIMIT: '1', GIT_HTTP_LOW_SPEED_TIME: String(idleSeconds) }
+    // With the cache on, a fetch keeps what it received as one pack (not loose objects): the pack is
+    // what the cache saves.
+    const env = withConfig(
+      { ...auth.env, GIT_HTTP_LOW_SPEED_LIMIT: '1', GIT_HTTP_LOW_SPEED_TIME: String(idleSeconds) },
+      ctx.cache.mode === 'on'
+        ? [
+            ['fetch.unpackLimit', '1'],
+            ['transfer.unpackLimit', '1']
+          ]
+        : []
+    )
     const used = auth.summary.find((s) => s.includes(httpOrigin(source.url) ?? '\0') || s.startsWith('SSH key'))
     ctx.log.info(`credentials: ${auth.summary.length ? auth.summary.join('; ') : 'none'}`)
 
@@ -107,9 +118,21 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
       : source.sparse
 
     // One transfer slot for the whole network part of the source, never nested.
+    const cache = gitCache(ctx.cache, source, git, work, env, network, ctx.log)
     const done = await ctx.limiter.run(async () => {
       if (reuse) await prepareReuse(git, work, authDir)
-      const result = await checkoutSource({ git: watchRedirects(git, source.url), dir: work, source, env, reuse, sparse, log: ctx.log, network })
+      // A hit leaves a repository holding the commit: the checkout then fetches nothing.
+      const restored = !reuse && (await cache.restore())
+      const result = await checkoutSource({
+        git: watchRedirects(git, source.url),
+        dir: work,
+        source,
+        env,
+        reuse: reuse || restored,
+        sparse,
+        log: ctx.log,
+        network
+      })
       if (source.submodules) await network('submodule update', () => updateSubmodules(git, work, source, env, source.subdirectory))
       if (source.lfs) {
         try {
@@ -142,10 +165,28 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     // The index knows every checked-out file's size; LFS files are rewritten after checkout (and
     // may pass 4 GiB), and a subdirectory is only part of the work tree: those are walked.
     const size = (landed === work && !source.lfs ? await indexSize(work, done.commit.length === 64 ? 32 : 20) : undefined) ?? (await walkSize(landed))
-    return { url: publicUrl(source.url), revision: source.revision ?? '', ref: done.ref, commit: done.commit, ...size, ...(reuse ? { inPlace: true } : {}) }
+    return {
+      url: publicUrl(source.url),
+      revision: source.revision ?? '',
+      ref: done.ref,
+      commit: done.commit,
+      ...size,
+      ...(reuse ? { inPlace: true } : { cache: cache.outcome() })
+    }
   } finally {
     if (!persist) await fs.rm(authDir, { recursive: true, force: true }).catch(() => undefined)
   }
+}
+
+/** `env` with more GIT_CONFIG_* pairs after those it has. */
+function withConfig(env: Record<string, string>, pairs: Array<[string, string]>): Record<string, string> {
+  const count = Number(env.GIT_CONFIG_COUNT ?? 0)
+  const out: Record<string, string> = { ...env, GIT_CONFIG_COUNT: String(count + pairs.length) }
+  pairs.forEach(([k, v], i) => {
+    out[`GIT_CONFIG_KEY_${count + i}`] = k
+    out[`GIT_CONFIG_VALUE_${count + i}`] = v
+  })
+  return out
 }
 
 const found = new Map<string, Promise<Git>>()
