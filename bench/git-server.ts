@@ -18,14 +18,16 @@ export interface BenchGitServer {
   stop(): Promise<void>
 }
 
-export async function startBenchGit(repos: Record<string, string>): Promise<BenchGitServer> {
+/** `front`: what clients reach the server through (the WAN link), given the server's own URL. */
+export async function startBenchGit(repos: Record<string, string>, front?: (url: string) => Promise<string>): Promise<BenchGitServer> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'fs-bench-git-'))
   for (const [name, dir] of Object.entries(repos)) await fs.symlink(dir, path.join(root, `${name}.git`))
   const password = randomBytes(12).toString('hex')
   const http = await startGitHttp({ root, users: { bench: password } })
   const basic = Buffer.from(`bench:${password}`).toString('base64')
+  const base = front ? await front(http.url) : http.url
   return {
-    url: (repo) => `${http.url}/${repo}.git`,
+    url: (repo) => `${base}/${repo}.git`,
     secret: `bench:${password}`,
     cloneEnv: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` },
     http,
