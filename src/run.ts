@@ -29,7 +29,8 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
     redactor: host.redactor,
     warn: (m) => host.warning(m),
     ...(settings.secrets ? { input: settings.secrets } : {}),
-    ...(settings.token ? { token: settings.token } : {})
+    ...(settings.token ? { token: settings.token } : {}),
+    ...(settings.sshKey ? { inputSecrets: { 'ssh-key': settings.sshKey } } : {})
   })
   const plan = await buildPlan(settings, store, (w) => host.warning(w.message, w.location))
   const frozen = settings.frozen ? await applyFrozen(plan, settings.frozen, settings.workspace) : undefined
@@ -56,7 +57,8 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
     concurrency: settings.concurrency,
     persistCredentials: settings.persistCredentials,
     unpackLimit: settings.unpackLimit,
-    server: { url: settings.serverUrl, ...(store.serverToken() ? { token: store.serverToken()! } : {}) }
+    server: { url: settings.serverUrl, ...(store.serverToken() ? { token: store.serverToken()! } : {}) },
+    git: settings.git
   }
   const outcomes = await fetchAll(plan.sources, options, host, cleanup, frozen, signal)
   if (signal?.aborted) throw cancelledError(signal.reason, outcomes)

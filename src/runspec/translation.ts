@@ -11,6 +11,22 @@ export interface GitProxy {
   noProxy?: string
 }
 
+/** actions/checkout's semantics for the one git source of checkout mode (and of quick mode). */
+export interface CheckoutOptions {
+  /**
+   * The ref the pinned commit (`revision`, a full SHA) came from, as checkout knows it for the
+   * workflow's own repository (GITHUB_REF): reported as `ref`, and checked out as checkout does
+   * (`refs/heads/X` as local branch X tracking `origin/X`, `refs/pull/N/merge` detached).
+   */
+  knownRef?: string
+  /** `clean: false`: a re-run keeps untracked and ignored files (no `git clean`). */
+  keepUntracked?: boolean
+  /** `sparse` holds non-cone patterns (`sparse-checkout-cone-mode: false`). */
+  sparsePatterns?: boolean
+  /** `fetch-depth: 0` fetches every branch and tag whatever the revision, as checkout does. */
+  everyBranch?: boolean
+}
+
 /** A value together with where it was written, so later errors point at the user's file. */
 export interface Located<T> {
   value: T
@@ -33,6 +49,9 @@ export interface SourceDraft extends SourceSpec {
   prefixAsDirectory?: boolean
   /** Proxies the original system used for the clone (ADS `ssh_proxy`, `https_proxy`, `no_proxy`). */
   proxy?: GitProxy
+  /** The source's secret is held by this action input (`ssh-key`), not named. */
+  secretInput?: string
+  checkout?: CheckoutOptions
 }
 
 /** What every dialect produces: the native model, unresolved, still pointing at its origin. */

@@ -10,6 +10,8 @@ import { gitFailure } from './errors.js'
 import { LfsMissing, fetchLfs, updateSubmodules } from './extras.js'
 import { Git, GitUnavailable } from './git.js'
 import { RevisionNotFound } from './revision.js'
+import { userKnownHosts } from './known-hosts.js'
+import { progressLines } from './progress.js'
 import { indexSize, walkSize } from './tree-size.js'
 import { httpOrigin } from './url.js'
 import { CrossOriginRedirect, watchRedirects } from './redirects.js'
@@ -52,15 +54,22 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
   ctx.registerCleanup(authDir, { untilPost: persist })
   let auth: GitAuth | undefined
   try {
+    const run = ctx.options.git
     auth = await buildAuth({
       url: source.url,
       credentials: credentialsFor(source, ctx),
       knownHosts: [
         source.knownHosts ?? '',
-        ...(source.submodules ? (ctx.peers ?? []).map((p) => (p.kind === 'git' ? ((p as GitSource).knownHosts ?? '') : '')) : [])
+        ...(source.submodules ? (ctx.peers ?? []).map((p) => (p.kind === 'git' ? ((p as GitSource).knownHosts ?? '') : '')) : []),
+        // The `ssh-known-hosts` input and the runner user's file serve every git source (ADS keys
+        // for another host need no KNOWN_HOSTS key in their secret).
+        run.knownHosts,
+        await userKnownHosts(ctx.options.env)
       ].filter(Boolean),
       dir: authDir,
-      ...(source.proxy ? { proxy: source.proxy } : {})
+      ...(source.proxy ? { proxy: source.proxy } : {}),
+      acceptNewHostKeys: !run.sshStrict,
+      ...(run.safeDirectory ? { safeDirectories: await safeDirectories(source.dest) } : {})
     })
     // A transfer that stalls (under 1 byte/s for the idle timeout) fails and is retried, instead
     // of hanging until the job's own timeout.
@@ -109,7 +118,17 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     // One transfer slot for the whole network part of the source, never nested.
     const done = await ctx.limiter.run(async () => {
       if (reuse) await prepareReuse(git, work, authDir)
-      const result = await checkoutSource({ git: watchRedirects(git, source.url), dir: work, source, env, reuse, sparse, log: ctx.log, network })
+      const result = await checkoutSource({
+        git: watchRedirects(git, source.url),
+        dir: work,
+        source,
+        env,
+        reuse,
+        sparse,
+        log: ctx.log,
+        network,
+        ...(run.showProgress ? { progress: progressLines((line) => ctx.log.progress(line), tuning.progressMs) } : {})
+      })
       if (source.submodules) await network('submodule update', () => updateSubmodules(git, work, source, env, source.subdirectory))
       if (source.lfs) {
         try {
@@ -146,6 +165,12 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
   } finally {
     if (!persist) await fs.rm(authDir, { recursive: true, force: true }).catch(() => undefined)
   }
+}
+
+/** The destination as given and as the kernel sees it: git compares `safe.directory` with its real path. */
+async function safeDirectories(dest: string): Promise<string[]> {
+  const real = await fs.realpath(dest).catch(() => dest)
+  return real === dest ? [dest] : [dest, real]
 }
 
 const found = new Map<string, Promise<Git>>()

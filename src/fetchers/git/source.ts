@@ -1,6 +1,6 @@
 import type { BuildContext } from '../../runspec/kinds.js'
 import type { Connection, SourceBase } from '../../runspec/model.js'
-import type { GitProxy } from '../../runspec/translation.js'
+import type { CheckoutOptions, GitProxy } from '../../runspec/translation.js'
 import { GIT_FLAG_PATTERN, INSIDE_PATH, type GitOptions } from '../../runspec/schema.js'
 import { gitUrlProblem } from './url.js'
 
@@ -26,6 +26,8 @@ export interface GitSource extends SourceBase {
   provider?: { type: 'github' | 'gitlab'; apiUrl: string; owner: string; repo: string }
   knownHosts?: string
   proxy?: GitProxy
+  /** actions/checkout's semantics (checkout mode, quick mode). */
+  checkout?: CheckoutOptions
 }
 
 /** A git source from its draft: URL (from the draft, the connection or its provider), options, revision. */
@@ -40,7 +42,8 @@ export function buildGit({ draft: d, connection, schema, url, common, fail }: Bu
   if (revision !== undefined && /^-|\s|\.\.|[~^:?*[\\]|@\{/.test(revision))
     fail(`revision "${revision}" is not a valid branch, tag, SHA or ref`, ['git', 'revision'])
   // The native schema checks these with a location; drafts of other dialects are checked here.
-  const sparse = d.git?.sparse ?? []
+  // Non-cone patterns (`!/tests/`, `*.md`) are git's to interpret, always inside the work tree.
+  const sparse = d.checkout?.sparsePatterns ? [] : (d.git?.sparse ?? [])
   const outside = sparse.findIndex((p) => !INSIDE_PATH.test(p))
   if (outside >= 0) fail(`sparse entry "${sparse[outside]}" is not a path inside the repository: relative, without ".." segments`, ['git', 'sparse', outside])
   if (d.subdirectory !== undefined && !INSIDE_PATH.test(d.subdirectory))
@@ -55,7 +58,8 @@ export function buildGit({ draft: d, connection, schema, url, common, fail }: Bu
     ...(d.subdirectory !== undefined ? { subdirectory: d.subdirectory } : {}),
     ...(provider ? { provider: provider.api } : {}),
     ...(known !== undefined ? { knownHosts: Array.isArray(known) ? known.join('\n') : known } : {}),
-    ...(d.proxy ? { proxy: d.proxy } : {})
+    ...(d.proxy ? { proxy: d.proxy } : {}),
+    ...(d.checkout ? { checkout: d.checkout } : {})
   }
 }
 
