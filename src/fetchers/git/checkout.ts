@@ -180,7 +180,10 @@ async function hasCommit(git: Git, dir: string, commit: string): Promise<boolean
 }
 
 function refspecs(source: GitSource, target: Target): string[] {
-  const own = target.localRef ? `+${target.want}:${target.localRef}` : target.want!
+  // With `--tags` every tag is fetched to its own name already: naming the tag's destination again
+  // from an object id is refused by git ("Cannot fetch both … to refs/tags/…").
+  const tagged = source.tags && target.localRef?.startsWith('refs/tags/')
+  const own = target.localRef && !tagged ? `+${target.want}:${target.localRef}` : target.want!
   // checkout's `fetch-depth: 0`: every branch, whatever the revision. The commit itself is asked
   // for too (it may be on no branch: a pull request's merge); a branch's goes under no name, as
   // `origin/BRANCH` already has one (settleKnownRef puts it at the commit).
