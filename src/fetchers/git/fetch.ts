@@ -132,7 +132,7 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
       if (source.submodules) await network('submodule update', () => updateSubmodules(git, work, source, env, source.subdirectory))
       if (source.lfs) {
         try {
-          await fetchLfs(git, work, result.commit, env, network)
+          await fetchLfs(git, work, result.commit, env, network, source.checkout?.sparsePatterns ? [] : sparse)
         } catch (e) {
           throw e instanceof LfsMissing ? new FetchError(source.name, e.message, { permanent: true }) : e
         }
