@@ -67,7 +67,9 @@ const rows: Row[] = [
     check: async () => {
       const s = await planned()
       expect(s).toMatchObject({ url: 'https://github.com/octo/app', revision: SHA, relPath: '.', dest: WORKSPACE, primary: true, depth: 1, tags: false })
-      expect(s.checkout).toEqual({ knownRef: 'refs/heads/main' })
+      // Without git, GitHub's API gives the archive (checkout's REST fallback).
+      expect(s.checkout).toEqual({ knownRef: 'refs/heads/main', api: { apiUrl: 'https://api.github.com', owner: 'octo', repo: 'app' } })
+      expect(s.provider).toEqual({ type: 'github', apiUrl: 'https://api.github.com', owner: 'octo', repo: 'app' })
     }
   },
   {
@@ -103,6 +105,8 @@ const rows: Row[] = [
     check: async () => {
       const s = await planned({ [Input.SshKey]: KEY })
       expect(s.url).toBe('git@github.com:octo/app.git')
+      // checkout refuses `ssh-key` without git; so does checkout mode (no API fallback).
+      expect(s.provider).toBeUndefined()
       expect(s.secret?.name).toBe('the `ssh-key` input')
     }
   },
@@ -217,7 +221,10 @@ const rows: Row[] = [
     input: 'github-server-url',
     checkout: 'the GitHub instance to clone from, default GITHUB_SERVER_URL',
     check: async () => {
-      expect((await planned({ [Input.GithubServerUrl]: 'https://ghes.example.com/' })).url).toBe('https://ghes.example.com/octo/app')
+      const ghes = await planned({ [Input.GithubServerUrl]: 'https://ghes.example.com/' })
+      expect(ghes.url).toBe('https://ghes.example.com/octo/app')
+      expect(ghes.provider?.apiUrl).toBe('https://ghes.example.com/api/v3')
+      expect((await planned({}, { ...RUNNER, GITHUB_API_URL: 'https://api.example.test' })).provider?.apiUrl).toBe('https://api.example.test')
       expect(settingsOf({ [Input.GithubServerUrl]: 'https://ghes.example.com' }).serverUrl).toBe('https://ghes.example.com')
     }
   },

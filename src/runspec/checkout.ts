@@ -78,7 +78,7 @@ export function checkoutTranslation(o: SingleSourceInputs): SingleSource {
     kind: 'git',
     path: o.path || '.',
     primary: true,
-    ...gitOptions(c, revision, knownRef ? { knownRef } : {}),
+    ...gitOptions(c, revision, { ...(knownRef ? { knownRef } : {}), ...(c.sshKey ? {} : { api: { apiUrl: apiUrlOf(o.serverUrl, env), owner, repo: name } }) }),
     ...credentials(c, url, o.secrets)
   }
   const text = JSON.stringify({ repository, revision: revision ?? '', ref: knownRef ?? '', path: value.path })
@@ -108,6 +108,17 @@ export function quickTranslation(o: SingleSourceInputs & { url: string; revision
     ...credentials(c, o.url, o.secrets)
   }
   return { text, translation: single(value, 'quick', '`url` input', '(`url` input)') }
+}
+
+/**
+ * GitHub's API for the server, as checkout's url-helper.ts finds it: GITHUB_API_URL for the
+ * runner's own server, `api.<host>` for github.com, *.ghe.com and *.localhost, else `/api/v3`.
+ */
+function apiUrlOf(serverUrl: string, env: Record<string, string | undefined>): string {
+  const own = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  if (serverUrl === own && env.GITHUB_API_URL) return env.GITHUB_API_URL
+  const u = new URL(serverUrl)
+  return /^(github\.com|.+\.ghe\.com|.+\.localhost)$/i.test(u.hostname) ? `${u.protocol}//api.${u.host}` : `${u.origin}/api/v3`
 }
 
 function single(value: SourceDraft, dialect: string, detectedBy: string, file: string): Translation {

@@ -25,6 +25,8 @@ export interface CheckoutOptions {
   sparsePatterns?: boolean
   /** `fetch-depth: 0` fetches every branch and tag whatever the revision, as checkout does. */
   everyBranch?: boolean
+  /** The repository on GitHub's API: without git, its archive is downloaded (checkout's REST fallback). */
+  api?: { apiUrl: string; owner: string; repo: string }
 }
 
 /** A value together with where it was written, so later errors point at the user's file. */

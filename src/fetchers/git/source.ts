@@ -32,7 +32,8 @@ export interface GitSource extends SourceBase {
 
 /** A git source from its draft: URL (from the draft, the connection or its provider), options, revision. */
 export function buildGit({ draft: d, connection, schema, url, common, fail }: BuildContext): GitSource {
-  const provider = connection ? providerOf(connection) : undefined
+  // Checkout mode names its repository on GitHub's API too (its URL is the draft's own).
+  const provider = connection ? providerOf(connection) : d.checkout?.api ? { url: url!, api: { type: 'github' as const, ...d.checkout.api } } : undefined
   const gitUrl = d.git?.url ?? (schema.url as string | undefined) ?? provider?.url ?? url!
   const problem = gitUrlProblem(gitUrl)
   if (problem) fail(problem, d.git?.url ? ['git', 'url'] : d.url ? ['url'] : ['connection'])
