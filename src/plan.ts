@@ -4,8 +4,6 @@ import { kindOfUrl, kinds } from './fetchers/registry.js'
 import type { Settings } from './inputs.js'
 import { SPEC_EQUIVALENT } from './runspec/checkout-inputs.js'
 import { checkoutTranslation, quickTranslation, type SingleSourceInputs } from './runspec/checkout.js'
-import { translate } from './runspec/dialects/index.js'
-import { loadDocument } from './runspec/load.js'
 import type { Plan, SourceBase } from './runspec/model.js'
 import { earliestOverlaps } from './runspec/overlaps.js'
 import { INSIDE_PATH } from './runspec/schema.js'
@@ -37,6 +35,8 @@ export async function buildPlan(settings: Settings, secrets: SecretResolver, war
     ;({ translation, text: specText } = checkoutTranslation(single))
   } else {
     refuseSourceInputs(settings)
+    // Loaded for a spec only: checkout and quick mode (most runs of one repository) skip parsing yaml and the dialects.
+    const [{ loadDocument }, { translate }] = await Promise.all([import('./runspec/load.js'), import('./runspec/dialects/index.js')])
     const doc = await loadDocument(settings.spec, settings.workspace, 'spec')
     specText = doc.text
     specFile = doc.file
@@ -50,6 +50,7 @@ export async function buildPlan(settings: Settings, secrets: SecretResolver, war
   let catalogText = ''
   let inputCatalog: ReturnType<typeof catalogEntries> = { connections: [] }
   if (settings.connections) {
+    const { loadDocument } = await import('./runspec/load.js')
     const doc = await loadDocument(settings.connections, settings.workspace, 'connections')
     catalogText = doc.text
     inputCatalog = catalogEntries(doc)

@@ -1,7 +1,6 @@
 import { SpecError } from '../util/errors.js'
 import { isScpLike } from '../util/urls.js'
 import type { CheckoutInputs } from './checkout-inputs.js'
-import { SpecDocument } from './document.js'
 import { assertSafePrCheckout } from './fork-guard.js'
 import type { SecretResolver } from './sources.js'
 import type { CheckoutOptions, SourceDraft, Translation } from './translation.js'
@@ -121,8 +120,12 @@ function apiUrlOf(serverUrl: string, env: Record<string, string | undefined>): s
   return /^(github\.com|.+\.ghe\.com|.+\.localhost)$/i.test(u.hostname) ? `${u.protocol}//api.${u.host}` : `${u.origin}/api/v3`
 }
 
+/**
+ * The inputs are no document: an error about the source names the inputs, not a line of a JSON
+ * text nobody wrote. (Not parsing one also keeps yaml and the dialects unloaded in these modes.)
+ */
 function single(value: SourceDraft, dialect: string, detectedBy: string, file: string): Translation {
-  const doc = SpecDocument.parse(JSON.stringify(value), file)
+  const doc = { file, locate: () => ({ file }) }
   return { dialect, detectedBy, connections: [], sources: [{ value, doc, path: [] }], exposeConnections: [], warnings: [] }
 }
 

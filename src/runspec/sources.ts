@@ -5,7 +5,7 @@ import { nameFromUrl } from '../util/urls.js'
 import type { DocPath } from './document.js'
 import type { KindBuilder, KindField, Kinds } from './kinds.js'
 import { UNUSABLE_CONNECTION_KINDS, type Connection, type SecretHandle, type Selection, type SourceBase } from './model.js'
-import type { Located, SourceDraft } from './translation.js'
+import type { DocLocator, Located, SourceDraft } from './translation.js'
 
 /** A source's secret as the spec asks for it; `connections/` looks it up and reshapes it. */
 export interface SecretRequest {
@@ -94,7 +94,7 @@ function checkFields(d: SourceDraft, kind: KindBuilder, kinds: Kinds, fail: (m: 
 }
 
 /** Builds one resolved source from a draft, or throws a located SpecError. */
-export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext): SourceBase {
+export function buildSource(draft: Located<SourceDraft, DocLocator>, ctx: SourceBuildContext): SourceBase {
   const d = draft.value
   const locate = (sub: DocPath = [], key?: string) => draft.doc.locate([...draft.path, ...sub], key)
   const fail = (message: string, sub: DocPath = [], key?: string): never => {

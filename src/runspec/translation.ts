@@ -1,4 +1,4 @@
-import type { SpecError } from '../util/errors.js'
+import type { SourceLocation, SpecError } from '../util/errors.js'
 import type { DocPath, SpecDocument } from './document.js'
 import type { SourceSpec } from './schema.js'
 
@@ -29,10 +29,16 @@ export interface CheckoutOptions {
   api?: { apiUrl: string; owner: string; repo: string }
 }
 
+/** Where a path of a document is: all a source's draft needs of its document. */
+export interface DocLocator {
+  readonly file: string
+  locate(path: DocPath, key?: string): SourceLocation
+}
+
 /** A value together with where it was written, so later errors point at the user's file. */
-export interface Located<T> {
+export interface Located<T, D extends DocLocator = SpecDocument> {
   value: T
-  doc: SpecDocument
+  doc: D
   path: DocPath
 }
 
@@ -63,7 +69,8 @@ export interface Translation {
   /** Catalog entries, not yet validated (validated once, the same way for every dialect). */
   connections: Array<Located<unknown>>
   artifactsStore?: Located<unknown>
-  sources: Array<Located<SourceDraft>>
+  /** Checkout and quick mode drafts come from inputs, not a YAML document (yaml stays unloaded). */
+  sources: Array<Located<SourceDraft, DocLocator>>
   /** ADS entry point, relative to the primary source's destination. */
   entrypoint?: Located<string>
   exposeConnections: string[]
