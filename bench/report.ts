@@ -19,7 +19,7 @@ export function markdownTable(results: ScenarioResult[]): string {
     }
     const [fs, ...baselines] = r.sides
     baselines.forEach((b, i) => {
-      const targets = r.targets.filter((t) => (t.kind === 'ratio' ? t.baseline === i + 1 : i === 0))
+      const targets = r.targets.filter((t) => (t.kind === 'ratio' || t.kind === 'overhead' ? t.baseline === i + 1 : i === 0))
       const target = targets.map((t) => t.text).join('; ') || '–'
       const met = targets.length ? yesNo(targets.every((t) => t.met === true) ? true : targets.some((t) => t.met === false) ? false : undefined) : '–'
       rows.push(`| ${r.id} | ${r.title} | ${cell(fs!)} | ${b.label}: ${cell(b)} | ${ratio(fs!.medianWallMs, b.medianWallMs)} | ${target} | ${met} |`)
@@ -37,6 +37,10 @@ export function judge(r: ScenarioResult): void {
       const x = fs.medianWallMs / b.medianWallMs
       t.value = Number.isFinite(x) ? `${x.toFixed(2)}×` : 'n/a'
       t.met = Number.isFinite(x) ? x <= t.max : false
+    } else if (t.kind === 'overhead') {
+      const over = fs.medianWallMs - r.sides[t.baseline]!.medianWallMs
+      t.value = Number.isFinite(over) ? `${over >= 0 ? '+' : ''}${Math.round(over)} ms` : 'n/a'
+      t.met = Number.isFinite(over) ? over <= t.maxMs : false
     } else if (t.kind === 'wall') {
       t.value = secs(fs.medianWallMs)
       t.met = Number.isFinite(fs.medianWallMs) ? fs.medianWallMs <= t.maxMs : false

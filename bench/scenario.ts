@@ -13,7 +13,11 @@ export interface Side {
 
 /** What a scenario is judged by (the issue's targets). */
 export type Target =
-  { kind: 'ratio'; max: number; baseline: number; text: string } | { kind: 'wall'; maxMs: number; text: string } | { kind: 'rss'; maxMb: number; text: string }
+  | { kind: 'ratio'; max: number; baseline: number; text: string }
+  /** At most `maxMs` slower than the baseline side (a fixed cost, not a factor). */
+  | { kind: 'overhead'; maxMs: number; baseline: number; text: string }
+  | { kind: 'wall'; maxMs: number; text: string }
+  | { kind: 'rss'; maxMb: number; text: string }
 
 export interface Scenario {
   id: string
