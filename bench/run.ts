@@ -13,7 +13,7 @@ import { startBenchGit } from './git-server.js'
 import { measure, median } from './measure.js'
 import { failuresText, judge, markdownTable } from './report.js'
 import type { Scenario, ScenarioResult, SideResult } from './scenario.js'
-import { bigRepo, bigRepoHistory, fourRepos, gitSecrets, gitSpec, smallRepo } from './scenarios/git.js'
+import { bigRepo, bigRepoHistory, fourRepos, gitSecrets, gitSpec, sameRepository, smallRepo } from './scenarios/git.js'
 import { cacheRestore } from './scenarios/cache.js'
 import { secondRun } from './scenarios/rerun.js'
 import { largeObject, mediumObjects, smallObjects } from './scenarios/s3.js'
@@ -24,7 +24,7 @@ import { DEFAULT_WAN, startWanLink, wanText, type WanProfile } from './wan.js'
 
 const USAGE = `usage: npm run bench -- [--rounds N] [--only 1,2a,4] [--quick] [--large] [--build [--ref REF]] [--dest DIR] [--wan [--rtt MS] [--mbit N]]
   --rounds N   rounds per scenario, sides alternating (default 3; 2 with --quick)
-  --only LIST  scenarios to run: 1 2a 2b 3 4 5 6 7 8 10 (2 = 2a and 2b)
+  --only LIST  scenarios to run: 1 2a 2b 3 4 5 6 7 8 9 10 (2 = 2a and 2b)
   --quick      small data sets, for a smoke run in about a minute
   --large      include scenario 6, one 1 GiB object (about a minute per round)
   --build      bundle the current src/ with ncc into a temp dir instead of using dist/
@@ -35,7 +35,7 @@ const USAGE = `usage: npm run bench -- [--rounds N] [--only 1,2a,4] [--quick] [-
   --mbit N     bandwidth of --wan in Mbit/s, each direction (default ${DEFAULT_WAN.mbit})`
 
 type Builder = (ctx: BenchContext) => Promise<Scenario | string>
-const GIT_IDS = new Set(['1', '2a', '2b', '3'])
+const GIT_IDS = new Set(['1', '2a', '2b', '3', '9'])
 const S3_IDS = new Set(['4', '5', '6', '7', '10'])
 const SCENARIOS: Array<[string, Builder]> = [
   ['1', smallRepo],
@@ -47,6 +47,7 @@ const SCENARIOS: Array<[string, Builder]> = [
   ['6', largeObject],
   ['7', secondRun],
   ['8', dryRun],
+  ['9', sameRepository],
   ['10', cacheRestore]
 ]
 

@@ -1,4 +1,5 @@
 import * as path from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { isInline } from './runspec/load.js'
 import { errorMessage } from './util/errors.js'
@@ -31,6 +32,14 @@ const USAGE = `usage: fetch-sources [--spec FILE|YAML] [--url URL [--revision RE
   --unpack-limit LIMIT      how much an archive may unpack to: 20x, 100GiB or both (default 20x,50GiB)
   --cache true|read-only    restore sources from the GitHub Actions cache / save them (on a runner)
   --cache-max-size SIZE     largest source saved to the cache (default 10GiB)
+  --secret NAME             quick or checkout mode: the secret (in --secrets-file) for the source
+actions/checkout's inputs, same names and values (without --spec and --url: checkout mode):
+  --repository OWNER/NAME --ref REF --fetch-depth N --fetch-tags true|false --filter FILTER
+  --sparse-checkout PATTERNS --sparse-checkout-cone-mode true|false --submodules true|false|recursive
+  --lfs true|false --clean true|false --ssh-key-file FILE --ssh-user USER --ssh-known-hosts LINES
+  --ssh-strict true|false --show-progress true|false --github-server-url URL
+  --set-safe-directory true|false (default false here: a local run leaves your git config alone)
+  --allow-unsafe-pr-checkout true|false
   --verbose                 debug lines
 Outputs are printed as JSON on stdout; logs go to stderr. Ctrl-C (SIGINT) or SIGTERM cancels:
 staging and partial downloads are removed, the exit code is 130 or 143.`
@@ -55,6 +64,25 @@ const FLAGS = {
   'unpack-limit': { type: 'string' },
   cache: { type: 'string' },
   'cache-max-size': { type: 'string' },
+  secret: { type: 'string' },
+  repository: { type: 'string' },
+  ref: { type: 'string' },
+  'fetch-depth': { type: 'string' },
+  'fetch-tags': { type: 'string' },
+  filter: { type: 'string' },
+  'sparse-checkout': { type: 'string' },
+  'sparse-checkout-cone-mode': { type: 'string' },
+  submodules: { type: 'string' },
+  lfs: { type: 'string' },
+  clean: { type: 'string' },
+  'ssh-key-file': { type: 'string' },
+  'ssh-user': { type: 'string' },
+  'ssh-known-hosts': { type: 'string' },
+  'ssh-strict': { type: 'string' },
+  'show-progress': { type: 'string' },
+  'github-server-url': { type: 'string' },
+  'set-safe-directory': { type: 'string' },
+  'allow-unsafe-pr-checkout': { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
@@ -107,7 +135,27 @@ export async function runCli(argv = process.argv.slice(2), env: NodeJS.ProcessEn
       [Input.ExposeConnections]: String(values['expose-connections'] ?? false),
       [Input.UnpackLimit]: values['unpack-limit'],
       [Input.Cache]: values.cache,
-      [Input.CacheMaxSize]: values['cache-max-size']
+      [Input.CacheMaxSize]: values['cache-max-size'],
+      [Input.Secret]: values.secret,
+      [Input.Repository]: values.repository,
+      [Input.Ref]: values.ref,
+      [Input.FetchDepth]: values['fetch-depth'],
+      [Input.FetchTags]: values['fetch-tags'],
+      [Input.Filter]: values.filter,
+      [Input.SparseCheckout]: values['sparse-checkout'],
+      [Input.SparseCheckoutConeMode]: values['sparse-checkout-cone-mode'],
+      [Input.Submodules]: values.submodules,
+      [Input.Lfs]: values.lfs,
+      [Input.Clean]: values.clean,
+      // A key on the command line would be visible to every user of the machine: a file instead.
+      [Input.SshKey]: values['ssh-key-file'] ? await readFile(path.resolve(cwd, values['ssh-key-file']), 'utf8') : undefined,
+      [Input.SshUser]: values['ssh-user'],
+      [Input.SshKnownHosts]: values['ssh-known-hosts'],
+      [Input.SshStrict]: values['ssh-strict'],
+      [Input.ShowProgress]: values['show-progress'],
+      [Input.GithubServerUrl]: values['github-server-url'],
+      [Input.SetSafeDirectory]: values['set-safe-directory'] ?? 'false',
+      [Input.AllowUnsafePrCheckout]: values['allow-unsafe-pr-checkout']
     }
     const settings = parseSettings(raw, env, cwd)
     await runFetch(settings, host, cleanup, cancellation.signal)

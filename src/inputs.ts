@@ -1,6 +1,8 @@
 import * as core from '@actions/core'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import type { GitRunOptions } from './fetchers/types.js'
+import { parseCheckoutInputs, runWideBool, type CheckoutInputs } from './runspec/checkout-inputs.js'
 import { SpecError } from './util/errors.js'
 
 /** Input names exactly as action.yml declares them. */
@@ -22,7 +24,27 @@ export enum Input {
   ExposeConnections = 'expose-connections',
   UnpackLimit = 'unpack-limit',
   Cache = 'cache',
-  CacheMaxSize = 'cache-max-size'
+  CacheMaxSize = 'cache-max-size',
+  // actions/checkout's inputs (checkout mode: no `spec`, no `url`), and `secret` for quick mode.
+  Repository = 'repository',
+  Ref = 'ref',
+  SshKey = 'ssh-key',
+  SshKnownHosts = 'ssh-known-hosts',
+  SshStrict = 'ssh-strict',
+  SshUser = 'ssh-user',
+  Clean = 'clean',
+  Filter = 'filter',
+  SparseCheckout = 'sparse-checkout',
+  SparseCheckoutConeMode = 'sparse-checkout-cone-mode',
+  FetchDepth = 'fetch-depth',
+  FetchTags = 'fetch-tags',
+  ShowProgress = 'show-progress',
+  Lfs = 'lfs',
+  Submodules = 'submodules',
+  SetSafeDirectory = 'set-safe-directory',
+  GithubServerUrl = 'github-server-url',
+  AllowUnsafePrCheckout = 'allow-unsafe-pr-checkout',
+  Secret = 'secret'
 }
 
 /** Every input, read once, typed; the rest of the code takes this instead of reading inputs. */
@@ -49,8 +71,14 @@ export interface Settings {
   cache: { mode: 'on' | 'off' | 'read-only'; maxBytes: number }
   /** Root for our temp files: RUNNER_TEMP on a runner (cleaned by the runner too), else the OS temp. */
   tempRoot: string
-  /** GITHUB_SERVER_URL: the host the `token` input is for. */
+  /** `github-server-url`, else GITHUB_SERVER_URL: the host the `token` input is for. */
   serverUrl: string
+  /** actions/checkout's inputs for the one git source of checkout mode or quick mode. */
+  checkout: CheckoutInputs
+  /** `ssh-key`: a secret, handed to the secret store and nowhere else. */
+  sshKey: string
+  /** Checkout's run-wide inputs (known hosts, strictness, progress, safe.directory). */
+  git: GitRunOptions
   env: Record<string, string | undefined>
 }
 
@@ -161,6 +189,10 @@ export function parseSettings(raw: RawInputs, env: Record<string, string | undef
       ? path.join(env.RUNNER_TEMP, 'sources.lock.json')
       : path.join(workspace, 'sources.lock.json')
   const secrets = parseSecretsInput(raw[Input.Secrets])
+  const get = (name: string): string | undefined => raw[name as Input]
+  const serverUrl = (raw[Input.GithubServerUrl] ?? '').trim() || env.GITHUB_SERVER_URL || 'https://github.com'
+  if (!/^https?:\/\/[^/\s]+\/?$/i.test(serverUrl))
+    throw new SpecError(`input \`github-server-url\` must be a server's base URL (https://github.example.com), got "${serverUrl}"`)
   return {
     spec: (raw[Input.Spec] ?? '').trim(),
     connections: (raw[Input.Connections] ?? '').trim(),
@@ -180,7 +212,15 @@ export function parseSettings(raw: RawInputs, env: Record<string, string | undef
     unpackLimit: parseUnpackLimit(raw[Input.UnpackLimit]),
     cache: cacheSettings(raw),
     tempRoot,
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, ''),
+    serverUrl: serverUrl.replace(/\/+$/, ''),
+    checkout: parseCheckoutInputs(get),
+    sshKey: (raw[Input.SshKey] ?? '').trim(),
+    git: {
+      knownHosts: raw[Input.SshKnownHosts] ?? '',
+      sshStrict: runWideBool(get, Input.SshStrict, true),
+      showProgress: runWideBool(get, Input.ShowProgress, true),
+      safeDirectory: runWideBool(get, Input.SetSafeDirectory, true)
+    },
     env
   }
 }

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto'
 import { buildCatalog, catalogEntries, parseConnection } from './connections/catalog.js'
 import { kindOfUrl, kinds } from './fetchers/registry.js'
 import type { Settings } from './inputs.js'
-import { translate } from './runspec/dialects/index.js'
-import { SpecDocument } from './runspec/document.js'
-import { loadDocument } from './runspec/load.js'
+import { SPEC_EQUIVALENT } from './runspec/checkout-inputs.js'
+import { checkoutTranslation, quickTranslation, type SingleSourceInputs } from './runspec/checkout.js'
 import type { Plan, SourceBase } from './runspec/model.js'
 import { earliestOverlaps } from './runspec/overlaps.js'
 import { INSIDE_PATH } from './runspec/schema.js'
@@ -12,24 +11,6 @@ import { buildSource, type SecretResolver } from './runspec/sources.js'
 import type { Located, Translation } from './runspec/translation.js'
 import { SpecError, SpecErrors } from './util/errors.js'
 import { didYouMean } from './util/suggest.js'
-
-/** Quick mode: the `url`/`revision`/`path` inputs as a one-source translation. */
-function quickTranslation(settings: Settings): { translation: Translation; text: string } {
-  const text = JSON.stringify({ url: settings.url, revision: settings.revision, path: settings.path })
-  const doc = SpecDocument.parse(text, '(`url` input)')
-  const isGit = kindOfUrl(settings.url) === 'git'
-  if (settings.revision && !isGit) throw new SpecError('input `revision` applies to git URLs only')
-  const value = {
-    url: settings.url,
-    ...(settings.revision ? { git: { revision: settings.revision } } : {}),
-    ...(settings.path ? { path: settings.path } : {}),
-    primary: true
-  }
-  return {
-    text,
-    translation: { dialect: 'quick', detectedBy: '`url` input', connections: [], sources: [{ value, doc, path: [] }], exposeConnections: [], warnings: [] }
-  }
-}
 
 /**
  * Spec + catalog + secrets → a fully checked plan. Collects every spec problem it can before
@@ -40,11 +21,22 @@ export async function buildPlan(settings: Settings, secrets: SecretResolver, war
   let translation: Translation | undefined
   let specText: string
   let specFile: string | undefined
+  const single: SingleSourceInputs = { checkout: settings.checkout, path: settings.path, serverUrl: settings.serverUrl, env: settings.env, secrets }
   if (settings.url) {
     if (settings.spec) throw new SpecError('give either the `spec` input or the `url` input (quick mode), not both')
-    ;({ translation, text: specText } = quickTranslation(settings))
+    ;({ translation, text: specText } = quickTranslation({
+      ...single,
+      url: settings.url,
+      revision: settings.revision,
+      isGit: kindOfUrl(settings.url) === 'git'
+    }))
+  } else if (!settings.spec) {
+    if (settings.revision) throw new SpecError('input `revision` is for quick mode (`url`); checkout mode takes `ref`')
+    ;({ translation, text: specText } = checkoutTranslation(single))
   } else {
-    if (!settings.spec) throw new SpecError('nothing to fetch: set the `spec` input (a file or inline YAML) or the `url` input')
+    refuseSourceInputs(settings)
+    // Loaded for a spec only: checkout and quick mode (most runs of one repository) skip parsing yaml and the dialects.
+    const [{ loadDocument }, { translate }] = await Promise.all([import('./runspec/load.js'), import('./runspec/dialects/index.js')])
     const doc = await loadDocument(settings.spec, settings.workspace, 'spec')
     specText = doc.text
     specFile = doc.file
@@ -58,6 +50,7 @@ export async function buildPlan(settings: Settings, secrets: SecretResolver, war
   let catalogText = ''
   let inputCatalog: ReturnType<typeof catalogEntries> = { connections: [] }
   if (settings.connections) {
+    const { loadDocument } = await import('./runspec/load.js')
     const doc = await loadDocument(settings.connections, settings.workspace, 'connections')
     catalogText = doc.text
     inputCatalog = catalogEntries(doc)
@@ -122,6 +115,17 @@ export function primaryOf<S extends SourceBase>(sources: S[]): S | undefined {
   return sources.find((s) => s.primary) ?? sources.find((s) => s.kind === 'git') ?? sources[0]
 }
 
+/** A spec says per source what checkout's source-level inputs say for checkout and quick mode. */
+function refuseSourceInputs(settings: Settings): void {
+  const set = [...settings.checkout.set, ...(settings.path ? ['path'] : []), ...(settings.revision ? ['revision'] : [])]
+  if (!set.length) return
+  const equivalent = (n: string) => SPEC_EQUIVALENT[n] ?? (n === 'path' ? "the source's `path`" : '`git: {revision: …}`')
+  throw new SpecError(
+    `input${set.length > 1 ? 's' : ''} ${set.map((n) => `\`${n}\``).join(', ')} shape${set.length > 1 ? '' : 's'} the one source of checkout or quick mode, not a spec's sources: ` +
+      set.map((n) => `for \`${n}\` write ${equivalent(n)}`).join('; ')
+  )
+}
+
 function checkSources(sources: SourceBase[], errors: SpecError[]): void {
   const names = new Map<string, SourceBase>()
   for (const s of sources) {
@@ -129,9 +133,11 @@ function checkSources(sources: SourceBase[], errors: SpecError[]): void {
     if (other) errors.push(new SpecError(`source name "${s.name}" is used twice (also at line ${other.origin.line}): give one a different \`name:\``, s.origin))
     else names.set(s.name, s)
   }
+  const roots = checkRoot(sources, errors)
   // Each source that overlaps earlier ones is reported once, naming the earliest of them.
   const overlaps = earliestOverlaps(sources.map((s) => s.dest))
   for (const [i, j] of [...overlaps].sort((x, y) => x[0] - y[0])) {
+    if (roots.has(sources[i]!) || roots.has(sources[j]!)) continue
     const [a, b] = [sources[i]!, sources[j]!]
     errors.push(
       new SpecError(
@@ -143,6 +149,37 @@ function checkSources(sources: SourceBase[], errors: SpecError[]): void {
   const primaries = sources.filter((s) => s.primary)
   if (primaries.length > 1)
     errors.push(new SpecError(`only one source can be \`primary: true\`; found ${primaries.map((s) => `"${s.name}"`).join(', ')}`, primaries[1]!.origin))
+}
+
+/**
+ * The workspace root holds one git checkout, as actions/checkout's default path does: it is
+ * updated in place or replaced entry by entry (the workspace itself cannot be renamed), and its
+ * clean on a re-run removes whatever is not tracked, so nothing else may land inside it.
+ */
+function checkRoot(sources: SourceBase[], errors: SpecError[]): Set<SourceBase> {
+  const roots = new Set(sources.filter((s) => s.relPath === '.'))
+  for (const root of roots) {
+    if (root.kind !== 'git')
+      errors.push(
+        new SpecError(
+          `destination "." of source "${root.name}" is the workspace root, which only a git source may use (a checkout, as actions/checkout's): a ${root.kind} source lands whole by renaming its directory, so give it a subdirectory \`path:\``,
+          root.origin
+        )
+      )
+  }
+  const [first] = roots
+  if (!first) return roots
+  for (const other of sources) {
+    if (other === first) continue
+    const inside = roots.has(other) ? 'also the workspace root' : `inside the workspace root`
+    errors.push(
+      new SpecError(
+        `destination "${other.relPath}" of source "${other.name}" is ${inside}, where source "${first.name}" checks out its repository: a checkout at the root holds that repository alone (a re-run cleans what it does not track, as actions/checkout does). Give "${first.name}" a \`path:\` of its own, or fetch "${other.name}" in another step`,
+        other.origin
+      )
+    )
+  }
+  return roots
 }
 
 function selectOnly(sources: SourceBase[], only: string[]): SourceBase[] {

@@ -31,7 +31,8 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
     redactor: host.redactor,
     warn: (m) => host.warning(m),
     ...(settings.secrets ? { input: settings.secrets } : {}),
-    ...(settings.token ? { token: settings.token } : {})
+    ...(settings.token ? { token: settings.token } : {}),
+    ...(settings.sshKey ? { inputSecrets: { 'ssh-key': settings.sshKey } } : {})
   })
   const plan = await buildPlan(settings, store, (w) => host.warning(w.message, w.location)).catch(async (error: unknown) => {
     // A spec that cannot be planned still says why on the job's summary page.
@@ -63,7 +64,8 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
     persistCredentials: settings.persistCredentials,
     unpackLimit: settings.unpackLimit,
     cache: { ...settings.cache, root: settings.tempRoot, available: cacheServiceAvailable(settings.env) },
-    server: { url: settings.serverUrl, ...(store.serverToken() ? { token: store.serverToken()! } : {}) }
+    server: { url: settings.serverUrl, ...(store.serverToken() ? { token: store.serverToken()! } : {}) },
+    git: settings.git
   }
   const outcomes = await fetchAll(plan.sources, options, host, cleanup, frozen, signal)
   if (signal?.aborted) throw cancelledError(signal.reason, outcomes)

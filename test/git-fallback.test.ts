@@ -66,7 +66,7 @@ beforeAll(async () => {
     if (gh) {
       if (!gh[1]) return json({ default_branch: 'main' })
       if (gh[1] === 'commits')
-        return gh[2] === 'main'
+        return gh[2] === 'main' || gh[2] === main
           ? json({ sha: main })
           : gh[2] === 'v1'
             ? json({ sha: tagged })
@@ -187,5 +187,21 @@ sources:
     const spec = `version: 1\nsources:\n  - {name: app, url: "${api}/acme/app.git"}\n`
     const { capture } = await run('plain', spec)
     expect(capture.logs.join('\n')).toMatch(/app: git 2\.1\.0 is older than the minimum 2\.25\.0: install git/)
+  })
+
+  it('checkout mode without git: the workflow repository at GITHUB_SHA from the API, GITHUB_REF as `ref`, in the workspace root', async () => {
+    const ws = path.join(root, 'ws', 'checkout-mode')
+    await fs.mkdir(ws, { recursive: true })
+    const capture = await runSpec({
+      workspace: ws,
+      inputs: { token: TOKEN },
+      env: { GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: main, GITHUB_REF: 'refs/heads/main', GITHUB_SERVER_URL: 'https://github.com', GITHUB_API_URL: api }
+    })
+    expect(capture.error, capture.logs.join('\n')).toBeUndefined()
+    expect(capture.outputs).toMatchObject({ commit: main, ref: 'refs/heads/main', path: ws })
+    expect(await fs.readFile(path.join(ws, 'README.md'), 'utf8')).toBe('main\n')
+    expect((await fs.readdir(ws)).sort()).toEqual(['README.md', 'src', 'sub'])
+    expect(seen.some((s) => s.path === `/repos/acme/app/tarball/${main}` && s.authorization === `token ${TOKEN}`)).toBe(true)
+    expect(derivedForms(TOKEN).filter((f) => (capture.logs.join('\n') + JSON.stringify(capture.outputs)).includes(f))).toEqual([])
   })
 })

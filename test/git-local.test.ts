@@ -65,6 +65,29 @@ describe('git over file://', () => {
     expect(await fs.readFile(path.join(ws, 'm/model.bin'))).toEqual(blob)
   })
 
+  it('lfs with a sparse cone: the cone and the files beside it get their objects; blobs outside were never fetched', async () => {
+    const work = path.join(root, 'lfs-sparse-work')
+    await fs.mkdir(path.join(work, 'a', 'deep'), { recursive: true })
+    await fs.mkdir(path.join(work, 'b'))
+    git(work, 'init', '-q', '-b', 'main')
+    git(work, 'lfs', 'install', '--local')
+    git(work, 'lfs', 'track', '*.bin')
+    const files: Record<string, string> = { 'r.bin': 'root object\n', 'a/x.bin': 'a object\n', 'a/deep/y.bin': 'deep object\n', 'b/x.bin': 'b object\n' }
+    for (const [f, text] of Object.entries(files)) await fs.writeFile(path.join(work, f), text)
+    git(work, 'add', '-A')
+    git(work, 'commit', '-q', '-m', 'lfs')
+    git(root, 'init', '-q', '--bare', '-b', 'main', 'lfs-sparse.git')
+    git(path.join(root, 'lfs-sparse.git'), 'config', 'uploadpack.allowFilter', 'true')
+    git(work, 'push', '-q', `file://${root}/lfs-sparse.git`, 'main')
+    const ws = path.join(root, 'ws-lfs-sparse')
+    await fs.mkdir(ws)
+    const spec = `version: 1\nsources:\n  - {name: m, url: "file://${root}/lfs-sparse.git", git: {lfs: true, depth: 0, sparse: [a]}}\n`
+    const capture = await runSpec({ workspace: ws, spec })
+    expect(capture.error, capture.logs.join('\n')).toBeUndefined()
+    for (const f of ['r.bin', 'a/x.bin', 'a/deep/y.bin']) expect(await fs.readFile(path.join(ws, 'm', f), 'utf8')).toBe(files[f])
+    await expect(fs.stat(path.join(ws, 'm', 'b'))).rejects.toThrow()
+  })
+
   it('lfs: true without git-lfs on PATH is a clear error', async () => {
     const bin = path.join(root, 'bin-no-lfs')
     await fs.mkdir(bin)

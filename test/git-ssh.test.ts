@@ -133,7 +133,9 @@ describe('git over ssh', () => {
       const refused = await run('ssh-proxy-refused', ads(proxy.address), secrets)
       expect(refused.capture.error).toBeDefined()
       expect(proxy.tunnels.length).toBeGreaterThan(0)
-      expect(refused.capture.logs.join('\n')).toMatch(/error: code: the ssh proxy 127\.0\.0\.1:\d+ for ssh:\/\/.*: refused the tunnel: HTTP\/1\.1 403 Forbidden/)
+      expect(refused.capture.logs.join('\n')).toMatch(
+        /error: code: the ssh proxy 127\.0\.0\.1:\d+ for ssh:\/\/.*: refused the tunnel: HTTP\/1\.1 403 Forbidden/
+      )
     } finally {
       await proxy.close()
     }

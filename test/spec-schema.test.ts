@@ -172,10 +172,10 @@ const invalid: Row[] = [
     path: 'sources[0].path'
   },
   {
-    name: 'destination is workspace',
+    name: 'an object source at the workspace root',
     spec: 'version: 1\nsources:\n  - url: s3://b/x\n    path: .\n',
-    message: 'resolves outside the workspace or to the workspace itself',
-    line: 4
+    message: 'is the workspace root, which only a git source may use',
+    line: 3
   },
   {
     name: 'duplicate names',

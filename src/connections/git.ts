@@ -38,7 +38,8 @@ function fromString(value: string, defaultUser: string, from: string, mask: (d: 
 
 /** Where a credential came from, for log lines and errors (a name, never a value). */
 export function credentialOrigin(secret: SecretHandle): string {
-  return secret.foundIn === 'token input' ? 'the `token` input' : `secret "${secret.name}"`
+  // Secrets held by an input are named after it (`the \`ssh-key\` input`).
+  return secret.foundIn === 'token input' || secret.foundIn === 'input' ? secret.name : `secret "${secret.name}"`
 }
 
 /** Reads a git secret: a JSON/KEY=VALUE secret's fields, or a single token, `user:password` or SSH key. */

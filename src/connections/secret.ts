@@ -16,7 +16,7 @@ interface SecretValue {
 
 const values = new WeakMap<SecretHandle, SecretValue>()
 
-export type FoundIn = 'secrets input' | 'environment' | 'token input'
+export type FoundIn = 'secrets input' | 'environment' | 'token input' | 'input'
 
 class Secret implements SecretHandle {
   constructor(

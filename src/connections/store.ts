@@ -13,6 +13,8 @@ export interface SecretStoreOptions {
   warn: (message: string) => void
   /** The `token` input: the credential for https git URLs on the GitHub server's host. */
   token?: string
+  /** Secrets given as action inputs themselves (`ssh-key`), by input name. */
+  inputSecrets?: Record<string, string>
 }
 
 /**
@@ -23,6 +25,7 @@ export interface SecretStoreOptions {
 export class SecretStore implements SecretResolver {
   private readonly cache = new Map<string, SecretHandle | undefined>()
   private readonly token?: SecretHandle
+  private readonly inputs = new Map<string, SecretHandle>()
 
   constructor(private readonly options: SecretStoreOptions) {
     for (const v of inputValues(options.input ?? {})) {
@@ -33,6 +36,12 @@ export class SecretStore implements SecretResolver {
     if (options.token) {
       options.redactor.add(options.token)
       this.token = createSecret('the `token` input', 'token input', options.token, (d) => void options.redactor.add(d))
+    }
+    for (const [input, value] of Object.entries(options.inputSecrets ?? {})) {
+      if (!value) continue
+      const handle = createSecret(`the \`${input}\` input`, 'input', value, (d) => void options.redactor.add(d))
+      this.protect(handle)
+      this.inputs.set(input, handle)
     }
   }
 
@@ -54,6 +63,18 @@ export class SecretStore implements SecretResolver {
   /** The `token` input as a secret, when one was given. */
   serverToken(): SecretHandle | undefined {
     return this.token
+  }
+
+  /** A secret an action input holds itself (`ssh-key`); a SpecError when that input is empty. */
+  fromInput(input: string): SecretHandle {
+    const found = this.inputs.get(input)
+    if (!found) throw new SpecError(`input \`${input}\` is empty`)
+    return found
+  }
+
+  /** Whether a secret of that name exists (the `secrets` input, then the environment); masks it when it does. */
+  has(name: string): boolean {
+    return this.find(name) !== undefined
   }
 
   find(name: string): SecretHandle | undefined {

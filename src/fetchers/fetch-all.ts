@@ -10,6 +10,7 @@ import { DestinationRefused, describeOwner, lockDestination, lockTimeoutMs, prep
 import { commitStaging, createStaging, recoverStale, removeState, writeState } from './shared/landing.js'
 import { Limiter } from './shared/limiter.js'
 import { entryDir } from './shared/cache.js'
+import { commitRootStaging, createRootStaging, recoverRootStale, rootHasContent } from './shared/root-landing.js'
 import type { FetchContext, FetchOptions, FetchResult, Locked, SourceLog } from './types.js'
 
 /** What became of one source: its result, or the error that stopped it. */
@@ -20,6 +21,12 @@ export interface Outcome {
   seconds: number
 }
 
+/** A lone source's log goes out as it comes, inside its group (git's progress lines with it). */
+function liveLog(host: Host, name: string): SourceLog & { lines: string[] } {
+  return { lines: [], info: (m) => host.info(m), warning: (m) => host.warning(`${name}: ${m}`), progress: (m) => host.info(`[${name}] ${m}`) }
+}
+
+/** Several sources run at once: each one's lines are kept and printed as its group when it ends. */
 function bufferedLog(host: Host, name: string): SourceLog & { lines: string[] } {
   const lines: string[] = []
   return {
@@ -49,7 +56,8 @@ export async function fetchAll(
   signal: AbortSignal = new AbortController().signal
 ): Promise<Outcome[]> {
   const limiter = new Limiter(options.concurrency)
-  const logs = new Map(sources.map((s) => [s, bufferedLog(host, s.name)]))
+  const live = sources.length === 1
+  const logs = new Map(sources.map((s) => [s, live ? liveLog(host, s.name) : bufferedLog(host, s.name)]))
   const timeoutMs = lockTimeoutMs(options.env)
   // In one global order (by path): two runs whose sets of destinations overlap can then never
   // each hold one the other waits for.
@@ -59,22 +67,24 @@ export async function fetchAll(
     claims.set(source, claimed)
     await claimed.catch(() => undefined)
   }
-  return Promise.all(
-    sources.map((source) =>
-      fetchOne(source, {
-        options,
-        host,
-        cleanup,
-        limiter,
-        signal,
-        locked: frozen?.get(source.name),
-        peers: sources,
-        log: logs.get(source)!,
-        claimed: claims.get(source)!
-      })
-    )
-  )
+  const one = (source: SourceBase): Promise<Outcome> =>
+    fetchOne(source, {
+      options,
+      host,
+      cleanup,
+      limiter,
+      signal,
+      locked: frozen?.get(source.name),
+      peers: sources,
+      log: logs.get(source)!,
+      claimed: claims.get(source)!,
+      live
+    })
+  if (live) return [await host.group(groupTitle(sources[0]!), () => one(sources[0]!))]
+  return Promise.all(sources.map(one))
 }
+
+const groupTitle = (source: SourceBase): string => `${source.name} (${source.kind}) → ${source.relPath}`
 
 /**
  * Makes the destination ours: no symlink on its way from the workspace (refused before anything
@@ -117,6 +127,8 @@ async function fetchOne(
     peers: readonly SourceBase[]
     log: SourceLog & { lines: string[] }
     claimed: Promise<void>
+    /** The group is open already (a lone source): nothing to print at the end. */
+    live: boolean
   }
 ): Promise<Outcome> {
   const started = Date.now()
@@ -128,12 +140,15 @@ async function fetchOne(
   try {
     await env.claimed
     env.signal.throwIfAborted()
+    // The workspace root (checkout mode) cannot be renamed: its entries are swapped instead.
+    const root = source.relPath === '.'
     // Only while holding the lock: another run's staging is never a leftover.
-    const recovered = await recoverStale(source.dest)
+    const recovered = root ? await recoverRootStale(source.dest) : await recoverStale(source.dest)
     if (recovered.length) log.info(`removed leftovers of an interrupted run: ${recovered.join(', ')}`)
     // Again after the recovery, which may have put a moved-aside destination back.
-    const { exists } = await prepareDestination(source.dest, source.relPath)
-    staging = await createStaging(source.dest)
+    const prepared = await prepareDestination(source.dest, source.relPath)
+    const exists = root ? await rootHasContent(source.dest) : prepared.exists
+    staging = root ? await createRootStaging(source.dest) : await createStaging(source.dest)
     const cache = cacheFor(source, env.options, log)
     // Where this source's cache entry is restored to and saved from: gone when the run ends.
     if (cache.mode !== 'off') env.cleanup.add(entryDir(cache, source.kind, source.name))
@@ -161,6 +176,7 @@ async function fetchOne(
     // A cancelled run lands nothing more, even a source that completed as the signal came.
     env.signal.throwIfAborted()
     if (result.inPlace) log.info('already up to date')
+    else if (root) await commitRootStaging(staging, source.dest)
     else await commitStaging(staging, source.dest)
     if (result.state !== undefined) await writeState(source.dest, result.state)
     else await removeState(source.dest)
@@ -179,10 +195,13 @@ async function fetchOne(
       await fs.rm(p, { recursive: true, force: true }).catch(() => undefined)
       env.cleanup.forget(p)
     }
-    await env.host.group(`${source.name} (${source.kind}) → ${source.relPath}`, async () => {
-      for (const line of log.lines) env.host.info(line)
-      // Once, in the source's group (an annotation in the action): not again at the end.
+    // The failure is said once, in the source's group (an annotation in the action): not again at the end.
+    if (env.live) {
       if (failure) env.host.error(failure)
-    })
+    } else
+      await env.host.group(groupTitle(source), async () => {
+        for (const line of log.lines) env.host.info(line)
+        if (failure) env.host.error(failure)
+      })
   }
 }

@@ -18,6 +18,18 @@ export interface Locked {
   objects?: ObjectEntry[]
 }
 
+/** Git settings of the whole run, from actions/checkout's inputs: they apply to every git source. */
+export interface GitRunOptions {
+  /** `ssh-known-hosts`: known_hosts lines trusted besides github.com's and the runner user's. */
+  knownHosts: string
+  /** `ssh-strict`: false accepts an unknown host key (never a changed one). */
+  sshStrict: boolean
+  /** `show-progress`: git's transfer progress, a line every few seconds. */
+  showProgress: boolean
+  /** `set-safe-directory`: git may work in the destination whoever owns it (a container job). */
+  safeDirectory: boolean
+}
+
 /** The run's settings a fetcher may read: never the secrets or the token themselves. */
 export interface FetchOptions {
   /** The run's environment (proxies, FETCH_SOURCES_* tuning, cloud SDK defaults). */
@@ -32,6 +44,7 @@ export interface FetchOptions {
   cache: CacheSettings & { available: boolean }
   /** GITHUB_SERVER_URL, and the `token` input as a secret: the credential for https git URLs there. */
   server: { url: string; token?: SecretHandle }
+  git: GitRunOptions
 }
 
 export interface FetchContext {

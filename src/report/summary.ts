@@ -38,7 +38,8 @@ export function summaryMarkdown(plan: Plan, outcomes: Outcome[]): string {
 export function planText(plan: Plan): string {
   const lines = [`plan (${plan.dialect}, detected by ${plan.detectedBy}): ${plan.sources.length} source(s)`]
   for (const s of plan.sources) {
-    const secret = s.secret ? `, secret "${s.secret.name}" (${s.secret.foundIn})` : ''
+    // A secret an input holds is named after the input (`the \`ssh-key\` input`).
+    const secret = s.secret ? (s.secret.foundIn === 'input' ? `, ${s.secret.name}` : `, secret "${s.secret.name}" (${s.secret.foundIn})`) : ''
     lines.push(`  - ${s.name}${s.primary ? ' [primary]' : ''}: ${kindOf(s).describe(s)}${s.connection ? ` via connection "${s.connection}"` : ''}${secret}`)
   }
   if (plan.entrypoint) lines.push(`  entrypoint: ${plan.entrypoint.path} (in ${plan.entrypoint.source})`)

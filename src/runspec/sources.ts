@@ -5,7 +5,7 @@ import { nameFromUrl } from '../util/urls.js'
 import type { DocPath } from './document.js'
 import type { KindBuilder, KindField, Kinds } from './kinds.js'
 import { UNUSABLE_CONNECTION_KINDS, type Connection, type SecretHandle, type Selection, type SourceBase } from './model.js'
-import type { Located, SourceDraft } from './translation.js'
+import type { DocLocator, Located, SourceDraft } from './translation.js'
 
 /** A source's secret as the spec asks for it; `connections/` looks it up and reshapes it. */
 export interface SecretRequest {
@@ -23,6 +23,10 @@ export interface SecretRequest {
 
 export interface SecretResolver {
   resolve(request: SecretRequest): SecretHandle
+  /** A secret an action input holds itself (`ssh-key`). */
+  fromInput(input: string): SecretHandle
+  /** Whether a secret of that name exists (quick and checkout modes look one up by host). */
+  has(name: string): boolean
   /** Masks the query and fragment of a URL the spec names: every URL query is treated as a secret. */
   protectUrl(url: string): void
 }
@@ -49,6 +53,11 @@ export function resolveInside(workspace: string, relative: string, p: path.Platf
   const rel = p.relative(workspace, dest)
   if (rel === '' || rel === '..' || rel.startsWith('..' + p.sep) || p.isAbsolute(rel)) return undefined
   return dest
+}
+
+/** Whether a destination names the workspace itself (`.`, `./`, `a/..`): a checkout lands there, as actions/checkout's does. */
+export function isWorkspaceRoot(workspace: string, relative: string, p: path.PlatformPath = path): boolean {
+  return p.resolve(workspace, relative.replace(/\\/g, '/')) === p.resolve(workspace)
 }
 
 /** `artifacts: {files, dirs}` and `paths` of a draft as one selection (buckets and host paths). */
@@ -85,7 +94,7 @@ function checkFields(d: SourceDraft, kind: KindBuilder, kinds: Kinds, fail: (m: 
 }
 
 /** Builds one resolved source from a draft, or throws a located SpecError. */
-export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext): SourceBase {
+export function buildSource(draft: Located<SourceDraft, DocLocator>, ctx: SourceBuildContext): SourceBase {
   const d = draft.value
   const locate = (sub: DocPath = [], key?: string) => draft.doc.locate([...draft.path, ...sub], key)
   const fail = (message: string, sub: DocPath = [], key?: string): never => {
@@ -131,21 +140,23 @@ export function buildSource(draft: Located<SourceDraft>, ctx: SourceBuildContext
 
   const name = d.name ?? connection?.name ?? nameFromUrl(url ?? '')
   const relPath = d.path ?? name
-  const dest = resolveInside(ctx.workspace, relPath)
-  if (!dest)
-    fail(`destination "${relPath}" resolves outside the workspace or to the workspace itself (${ctx.workspace}): use a subdirectory`, d.path ? ['path'] : [])
+  // The workspace root is checked with the other sources in plan.ts: only a lone git source may land there.
+  const dest = isWorkspaceRoot(ctx.workspace, relPath) ? path.resolve(ctx.workspace) : resolveInside(ctx.workspace, relPath)
+  if (!dest) fail(`destination "${relPath}" resolves outside the workspace (${ctx.workspace}): use a path inside it`, d.path ? ['path'] : [])
 
   const ref = d.secret ?? connection?.secret
-  const secret = ref
-    ? ctx.secrets.resolve({
-        name: ref.name,
-        what: d.secret ? `source "${name}"` : `connection "${connection!.name}"`,
-        location: d.secret ? locate(['secret', 'name']) : connection!.origin,
-        ...(ref.items?.length ? { items: ref.items } : {}),
-        ...(d.secretKey !== undefined ? { key: d.secretKey } : {}),
-        ...(d.username !== undefined ? { username: d.username } : {})
-      })
-    : undefined
+  const secret = d.secretInput
+    ? ctx.secrets.fromInput(d.secretInput)
+    : ref
+      ? ctx.secrets.resolve({
+          name: ref.name,
+          what: d.secret ? `source "${name}"` : `connection "${connection!.name}"`,
+          location: d.secret ? locate(['secret', 'name']) : connection!.origin,
+          ...(ref.items?.length ? { items: ref.items } : {}),
+          ...(d.secretKey !== undefined ? { key: d.secretKey } : {}),
+          ...(d.username !== undefined ? { username: d.username } : {})
+        })
+      : undefined
   const common: Omit<SourceBase, 'kind'> = {
     name,
     dest: dest!,

@@ -40,7 +40,8 @@ export async function planOf(
       env: opts.env ?? {},
       redactor: new Redactor(),
       warn: () => undefined,
-      ...(settings.secrets ? { input: settings.secrets } : {})
+      ...(settings.secrets ? { input: settings.secrets } : {}),
+      ...(settings.sshKey ? { inputSecrets: { 'ssh-key': settings.sshKey } } : {})
     })
     const plan = await buildPlan(settings, store, (w) => warnings.push(w))
     return { plan: plan as PlanOutcome['plan'], errors: [], warnings }

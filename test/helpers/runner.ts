@@ -4,7 +4,14 @@ import * as path from 'node:path'
 import { parse } from 'yaml'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
-export const DIST = path.join(ROOT, 'dist', 'index.js')
+/**
+ * The bundle under test: `dist/index.js`, or FETCH_SOURCES_DIST (a bundle built into a temp dir
+ * with `npx ncc build src/index.ts -o <dir> --target es2022`, so `dist/` is only rebuilt once).
+ */
+export const DIST = process.env.FETCH_SOURCES_DIST ? path.resolve(process.env.FETCH_SOURCES_DIST) : path.join(ROOT, 'dist', 'index.js')
+
+/** The action's entry from source, as the runner would start it: node, tsx's loader, src/index.ts. */
+export const SRC_ENTRY = ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'index.ts')]
 export { NODE24 } from '../../scripts/requirements.js'
 
 export interface RunnerFiles {
@@ -66,10 +73,10 @@ export interface StepResult {
 }
 
 /** Runs the bundle exactly as the runner does: `node dist/index.js` with a clean step environment. */
-export function runStep(node: string, env: Record<string, string>, cwd: string): Promise<StepResult> {
+export function runStep(node: string, env: Record<string, string>, cwd: string, entry: string[] = [DIST]): Promise<StepResult> {
   return new Promise((resolve, reject) => {
     const base: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root' }
-    const child = spawn(node, [DIST], { cwd, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(node, entry, { cwd, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

@@ -151,5 +151,7 @@ export async function fetchFromApi(source: GitSource, ctx: FetchContext): Promis
   // Scratch may be on another filesystem than the workspace (RUNNER_TEMP on its own disk).
   await moveInto(from, ctx.staging)
   ctx.log.info(`${source.revision ?? 'default branch'} → ${resolved.commit} (from the ${p.type} archive)`)
-  return { url: publicUrl(source.url), revision: source.revision ?? '', ref: resolved.ref, commit: resolved.commit, ...(await walkSize(ctx.staging)) }
+  // Checkout mode knows the ref GITHUB_SHA came from, as with git.
+  const ref = source.checkout?.knownRef ?? resolved.ref
+  return { url: publicUrl(source.url), revision: source.revision ?? '', ref, commit: resolved.commit, ...(await walkSize(ctx.staging)) }
 }

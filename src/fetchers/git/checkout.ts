@@ -21,6 +21,8 @@ export interface CheckoutOptions {
   log: SourceLog
   /** Runs one network command with the retry policy. */
   network: <T>(what: string, fn: () => Promise<T>) => Promise<T>
+  /** `show-progress`: fetch and checkout with `--progress`, their stderr passed here as it comes. */
+  progress?: (chunk: string) => void
 }
 
 export interface CheckedOut {
@@ -38,7 +40,9 @@ export interface CheckedOut {
 export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
   const { git, dir, source, env } = o
   const run = (args: string[]) => git.exec(args, { cwd: dir, env })
-  if (!o.reuse) await initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse: o.sparse })
+  // Only the fetch and the checkout report progress: the other commands are quick.
+  const transfer = (args: string[]) => (o.progress ? git.exec([args[0]!, '--progress', ...args.slice(1)], { cwd: dir, env, onStderr: o.progress }) : run(args))
+  if (!o.reuse) await initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse: o.sparse, cone: !source.checkout?.sparsePatterns })
 
   const shallow = await fs.stat(path.join(dir, '.git', 'shallow')).then(
     () => true,
@@ -50,10 +54,11 @@ export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
   const guess = !o.reuse ? speculativeSpecs(source) : undefined
   const [resolved, guessed] = await Promise.allSettled([
     o.network('ls-remote', () => resolveRevision(git, dir, source.revision, env)),
-    guess ? o.network('fetch', () => run(fetchArgs(source, shallow, guess, false))) : Promise.resolve(undefined)
+    guess ? o.network('fetch', () => transfer(fetchArgs(source, shallow, guess, false))) : Promise.resolve(undefined)
   ])
   if (resolved.status === 'rejected') throw resolved.reason
-  const target = resolved.value
+  const known = source.checkout?.knownRef
+  const target = known ? knownTarget(known, resolved.value.commit!) : resolved.value
   let fetched = false
   let commit = target.commit
   if (guess && target.branch && guessed.status === 'rejected') throw guessed.reason
@@ -69,7 +74,7 @@ export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
     // A server cannot resolve an abbreviated SHA: fetch the history of every branch and tag, then
     // resolve it locally (depth cannot apply).
     o.log.info(`"${source.revision}" is an abbreviated SHA: fetching full history to resolve it`)
-    await o.network('fetch', () => run(fetchArgs(source, shallow, ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], true)))
+    await o.network('fetch', () => transfer(fetchArgs(source, shallow, ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], true)))
     fetched = true
     const out = await git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${target.abbreviated}^{commit}`], {
       cwd: dir,
@@ -78,28 +83,59 @@ export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
     })
     if (out.code !== 0) throw new Error(`no commit of the repository starts with "${target.abbreviated}"`)
     commit = out.stdout.trim()
-  } else if (!o.reuse || !(await hasCommit(git, dir, target.want!)) || (source.depth === 0 && shallow)) {
+  } else if (!o.reuse || !(await hasCommit(git, dir, target.commit ?? target.want!)) || (source.depth === 0 && shallow)) {
     try {
-      await o.network('fetch', () => run(fetchArgs(source, shallow, refspecs(source, target), false)))
+      await o.network('fetch', () => transfer(fetchArgs(source, shallow, refspecs(source, target), false)))
     } catch (e) {
       // A protocol v0 server without uploadpack.allowReachableSHA1InWant serves only branch and
       // tag tips: fetch those in full and find the commit among them.
       if (target.ref !== '' || !/not our ref|unadvertised object/i.test(e instanceof Error ? e.message : '')) throw e
       o.log.info(`the server does not serve commit ${commit} directly: fetching every branch and tag to find it`)
-      await o.network('fetch', () => run(fetchArgs(source, shallow, ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], true)))
+      await o.network('fetch', () => transfer(fetchArgs(source, shallow, ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'], true)))
       if (!(await hasCommit(git, dir, commit!))) throw new Error(`commit ${commit} is not on any branch or tag of ${source.url}`)
     }
     fetched = true
   }
   commit ??= (await run(['rev-parse', '--verify', '--end-of-options', `${target.localRef ?? 'FETCH_HEAD'}^{commit}`])).stdout.trim()
+  if (known) await settleKnownRef(o, target, commit, fetched)
 
   const checkout = target.branch ? ['checkout', '-q', '--force', '-B', target.branch, commit] : ['checkout', '-q', '--force', '--detach', commit]
-  await run(checkout)
-  if (o.reuse) await run(['clean', '-q', '-ffdx'])
+  await transfer(checkout)
+  // checkout's `clean: false` keeps untracked and ignored files; `--force` above still resets tracked ones.
+  if (o.reuse && !source.checkout?.keepUntracked) await run(['clean', '-q', '-ffdx'])
 
   const head = (await readHead(dir)) ?? (await run(['rev-parse', 'HEAD'])).stdout.trim()
   if (head !== commit) throw new Error(`checkout ended at ${head}, not the resolved commit ${commit}`)
   return { ref: target.ref, commit, fetched }
+}
+
+/**
+ * The commit GITHUB_SHA names, under the ref GITHUB_REF names, as checkout's ref-helper.ts fetches
+ * and checks out the two: a branch by commit into `origin/BRANCH` (checked out as a local
+ * branch), a pull request's ref by commit into `refs/remotes/pull/…` (detached), a tag by name
+ * (annotated tags stay annotated; checked to still name the commit), any other ref detached.
+ */
+export function knownTarget(ref: string, commit: string): Target {
+  if (ref.startsWith('refs/heads/')) {
+    const branch = ref.slice('refs/heads/'.length)
+    return { ref, want: commit, commit, localRef: `refs/remotes/origin/${branch}`, branch }
+  }
+  if (ref.startsWith('refs/pull/')) return { ref, want: commit, commit, localRef: `refs/remotes/${ref.slice('refs/'.length)}` }
+  if (ref.startsWith('refs/tags/')) return { ref, want: ref, commit, localRef: ref }
+  return { ref, want: commit, commit }
+}
+
+async function settleKnownRef(o: CheckoutOptions, target: Target, commit: string, fetched: boolean): Promise<void> {
+  if (target.branch) await trackBranch(o.dir, target.branch, commit, true)
+  else if (fetched && target.want === target.ref) {
+    const out = await o.git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${target.ref}^{commit}`], {
+      cwd: o.dir,
+      env: o.env,
+      allowFailure: true
+    })
+    if (out.stdout.trim() !== commit)
+      throw new Error(`the ref '${target.ref}' does not point to the expected commit '${commit}': it may have been moved after the workflow was triggered`)
+  }
 }
 
 /** What to fetch before knowing whether the revision is a branch; undefined when it cannot be one. */
@@ -117,15 +153,20 @@ async function fetchHeadCommit(dir: string): Promise<string> {
   return sha
 }
 
-/** `origin/BRANCH` and the branch's upstream, as `git clone` leaves them (files only, no process). */
-async function trackBranch(dir: string, branch: string, commit: string): Promise<void> {
+/**
+ * `origin/BRANCH` and the branch's upstream, as `git clone` leaves them (files only, no process).
+ * `force` moves `origin/BRANCH` to the commit even when a fetch of every branch put it elsewhere.
+ */
+async function trackBranch(dir: string, branch: string, commit: string, force = false): Promise<void> {
   const ref = path.join(dir, '.git', 'refs', 'remotes', 'origin', ...branch.split('/'))
-  if (!(await fs.stat(ref).catch(() => undefined))) {
+  if (force || !(await fs.stat(ref).catch(() => undefined))) {
     await fs.mkdir(path.dirname(ref), { recursive: true })
     await fs.writeFile(ref, `${commit}\n`)
   }
+  const config = path.join(dir, '.git', 'config')
+  if ((await fs.readFile(config, 'utf8')).includes(`[branch "${branch}"]`)) return
   await fs.appendFile(
-    path.join(dir, '.git', 'config'),
+    config,
     configFileText([
       ['branch.' + branch + '.remote', 'origin'],
       ['branch.' + branch + '.merge', `refs/heads/${branch}`]
@@ -139,11 +180,19 @@ async function hasCommit(git: Git, dir: string, commit: string): Promise<boolean
 }
 
 function refspecs(source: GitSource, target: Target): string[] {
+  // With `--tags` every tag is fetched to its own name already: naming the tag's destination again
+  // from an object id is refused by git ("Cannot fetch both … to refs/tags/…").
+  const tagged = source.tags && target.localRef?.startsWith('refs/tags/')
+  const own = target.localRef && !tagged ? `+${target.want}:${target.localRef}` : target.want!
+  // checkout's `fetch-depth: 0`: every branch, whatever the revision. The commit itself is asked
+  // for too (it may be on no branch: a pull request's merge); a branch's goes under no name, as
+  // `origin/BRANCH` already has one (settleKnownRef puts it at the commit).
+  if (source.depth === 0 && source.checkout?.everyBranch && !source.singleBranch)
+    return ['+refs/heads/*:refs/remotes/origin/*', target.branch || !target.localRef ? target.commit! : own]
   // Full history of a branch with the others, as a clone has them; tips by object id, never by
   // name, so what is fetched is exactly what ls-remote resolved even if the branch moves meanwhile.
   if (source.depth === 0 && !source.singleBranch && target.branch) return ['+refs/heads/*:refs/remotes/origin/*']
-  if (target.localRef) return [`+${target.want}:${target.localRef}`]
-  return [target.want!]
+  return [own]
 }
 
 function fetchArgs(source: GitSource, shallow: boolean, specs: string[], fullHistory: boolean): string[] {

@@ -92,8 +92,13 @@ export async function buildAuth(opts: {
   knownHosts: string[]
   dir: string
   proxy?: GitSource['proxy']
+  /** `ssh-strict: false`: an unknown host key is accepted (and remembered for the run), a changed one never. */
+  acceptNewHostKeys?: boolean
+  /** `set-safe-directory`: directories git may work in whoever owns them (command scope, never ~/.gitconfig). */
+  safeDirectories?: string[]
 }): Promise<GitAuth> {
   const config: Array<[string, string]> = protocolConfig(opts.url)
+  for (const dir of opts.safeDirectories ?? []) config.push(['safe.directory', dir])
   const persistable: Array<[string, string]> = []
   const summary: string[] = []
   const env: Record<string, string> = {}
@@ -138,9 +143,11 @@ export async function buildAuth(opts: {
     const parts = [
       'ssh',
       '-o BatchMode=yes',
-      '-o StrictHostKeyChecking=yes',
+      // As actions/checkout: its known hosts (the input's, the runner user's, github.com's) in the
+      // user file, the system's own file left as ssh reads it, `CheckHostIP=no`.
+      `-o StrictHostKeyChecking=${opts.acceptNewHostKeys ? 'accept-new' : 'yes'}`,
+      '-o CheckHostIP=no',
       `-o UserKnownHostsFile=${shellQuote(knownHostsFile)}`,
-      '-o GlobalKnownHostsFile=/dev/null',
       // A dead connection fails (and is retried) instead of hanging the job.
       '-o ConnectTimeout=30',
       '-o ServerAliveInterval=15',

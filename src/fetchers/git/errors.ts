@@ -17,12 +17,18 @@ const RULES: Array<{ test: RegExp; permanent: boolean; say: (ctx: ErrorContext) 
     test: /Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|No [A-Z0-9-]+ host key is known/i,
     permanent: true,
     say: (c) =>
-      `the SSH host key of ${c.url} is not trusted (host key verification failed): add the server's key to the connection's \`schema.knownHosts\` or the secret key KNOWN_HOSTS (\`ssh-keyscan -p PORT HOST\` prints it; check it out of band)`
+      `the SSH host key of ${c.url} is not trusted (host key verification failed): add the server's key to the \`ssh-known-hosts\` input, the connection's \`schema.knownHosts\` or the secret key KNOWN_HOSTS (\`ssh-keyscan -p PORT HOST\` prints it; check it out of band)`
   },
   {
     test: /Permission denied \(publickey|Load key .*: (invalid format|bad permissions)/i,
     permanent: true,
     say: (c) => `the SSH server of ${c.url} refused ${c.credentials ?? "our key (no SSH key is configured: put one in the connection's secret)"}`
+  },
+  {
+    test: /detected dubious ownership/i,
+    permanent: true,
+    say: (c) =>
+      `git refuses to work in the checkout at the destination of ${c.source}: another user owns it (a container job?). Set \`set-safe-directory: true\` (the action's default) to let fetch-sources' own git commands work there`
   },
   {
     test: /transport '?[\w+-]+'? not allowed|unsupported URL protocol|Unable to find remote helper/i,
@@ -71,7 +77,7 @@ export function classify(stderr: string, ctx: Omit<ErrorContext, 'detail'>): Cla
     return { permanent: refused, message: `the ssh proxy ${proxy[1]} for ${ctx.url}: ${proxy[2]} (ssh_proxy of the runtime's env)` }
   }
   const detail = stderr
-    .split(/\r?\n/)
+    .split(/[\r\n]+/)
     .map((l) => l.trim())
     .filter((l) => l && !/^(hint|remote: Counting|remote: Compressing|Receiving|Resolving)/.test(l))
     .slice(-3)

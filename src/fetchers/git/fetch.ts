@@ -11,6 +11,8 @@ import { gitFailure } from './errors.js'
 import { LfsMissing, fetchLfs, updateSubmodules } from './extras.js'
 import { Git, GitUnavailable } from './git.js'
 import { RevisionNotFound } from './revision.js'
+import { userKnownHosts } from './known-hosts.js'
+import { progressLines } from './progress.js'
 import { indexSize, walkSize } from './tree-size.js'
 import { httpOrigin } from './url.js'
 import { CrossOriginRedirect, watchRedirects } from './redirects.js'
@@ -53,15 +55,22 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
   ctx.registerCleanup(authDir, { untilPost: persist, kept: persist })
   let auth: GitAuth | undefined
   try {
+    const run = ctx.options.git
     auth = await buildAuth({
       url: source.url,
       credentials: credentialsFor(source, ctx),
       knownHosts: [
         source.knownHosts ?? '',
-        ...(source.submodules ? (ctx.peers ?? []).map((p) => (p.kind === 'git' ? ((p as GitSource).knownHosts ?? '') : '')) : [])
+        ...(source.submodules ? (ctx.peers ?? []).map((p) => (p.kind === 'git' ? ((p as GitSource).knownHosts ?? '') : '')) : []),
+        // The `ssh-known-hosts` input and the runner user's file serve every git source (ADS keys
+        // for another host need no KNOWN_HOSTS key in their secret).
+        run.knownHosts,
+        await userKnownHosts(ctx.options.env)
       ].filter(Boolean),
       dir: authDir,
-      ...(source.proxy ? { proxy: source.proxy } : {})
+      ...(source.proxy ? { proxy: source.proxy } : {}),
+      acceptNewHostKeys: !run.sshStrict,
+      ...(run.safeDirectory ? { safeDirectories: await safeDirectories(source.dest) } : {})
     })
     // A transfer that stalls (under 1 byte/s for the idle timeout) fails and is retried, instead
     // of hanging until the job's own timeout.
@@ -131,12 +140,13 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
         reuse: reuse || restored,
         sparse,
         log: ctx.log,
-        network
+        network,
+        ...(run.showProgress ? { progress: progressLines((line) => ctx.log.progress(line), tuning.progressMs) } : {})
       })
       if (source.submodules) await network('submodule update', () => updateSubmodules(git, work, source, env, source.subdirectory))
       if (source.lfs) {
         try {
-          await fetchLfs(git, work, result.commit, env, network)
+          await fetchLfs(git, work, result.commit, env, network, source.checkout?.sparsePatterns ? [] : sparse)
         } catch (e) {
           throw e instanceof LfsMissing ? new FetchError(source.name, e.message, { permanent: true }) : e
         }
@@ -187,6 +197,12 @@ function withConfig(env: Record<string, string>, pairs: Array<[string, string]>)
     out[`GIT_CONFIG_VALUE_${count + i}`] = v
   })
   return out
+}
+
+/** The destination as given and as the kernel sees it: git compares `safe.directory` with its real path. */
+async function safeDirectories(dest: string): Promise<string[]> {
+  const real = await fs.realpath(dest).catch(() => dest)
+  return real === dest ? [dest] : [dest, real]
 }
 
 const found = new Map<string, Promise<Git>>()

@@ -13,6 +13,8 @@ export interface GitExecOptions {
   allowFailure?: boolean
   /** Kills the command when aborted (the run was cancelled); the call then rejects. */
   signal?: AbortSignal
+  /** Called with stderr as it arrives (`--progress`); it is still collected in full. */
+  onStderr?: (chunk: string) => void
 }
 
 export interface GitOutput {
@@ -35,8 +37,9 @@ export class GitCommandError extends Error {
 
 function lastLines(text: string, n = 4): string {
   return (
+    // `--progress` rewrites its line with `\r`: each rewrite is a line of its own.
     text
-      .split(/\r?\n/)
+      .split(/[\r\n]+/)
       .map((l) => l.trim())
       .filter(Boolean)
       .slice(-n)
@@ -90,7 +93,8 @@ export class Git {
     const out = await run(this.path, args, {
       ...(options.cwd ? { cwd: options.cwd } : {}),
       env: { ...this.baseEnv, ...options.env },
-      signal: options.signal ?? this.signal
+      signal: options.signal ?? this.signal,
+      ...(options.onStderr ? { onStderr: options.onStderr } : {})
     })
     if (out.code !== 0 && !options.allowFailure) throw new GitCommandError(args, out.code, out.stderr || out.stdout)
     return out
@@ -110,7 +114,11 @@ export class Git {
  * runs in its own process group and the whole group gets SIGTERM; the call settles once git has
  * exited, so its staging is removed after the last write.
  */
-function run(file: string, args: string[], opts: { cwd?: string; env: Record<string, string>; signal: AbortSignal | undefined }): Promise<GitOutput> {
+function run(
+  file: string,
+  args: string[],
+  opts: { cwd?: string; env: Record<string, string>; signal: AbortSignal | undefined; onStderr?: (chunk: string) => void }
+): Promise<GitOutput> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) return reject(opts.signal.reason)
     const group = process.platform !== 'win32'
@@ -127,7 +135,10 @@ function run(file: string, args: string[], opts: { cwd?: string; env: Record<str
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
     child.stdout.on('data', (d: Buffer) => stdout.push(d))
-    child.stderr.on('data', (d: Buffer) => stderr.push(d))
+    child.stderr.on('data', (d: Buffer) => {
+      stderr.push(d)
+      opts.onStderr?.(d.toString())
+    })
     child.once('error', (e) => {
       opts.signal?.removeEventListener('abort', stop)
       reject(e)

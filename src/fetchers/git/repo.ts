@@ -7,16 +7,19 @@ import type { Git } from './git.js'
  * A fresh repository with `origin` configured, in one git process: the remote and sparse settings
  * are appended to `.git/config` directly (they hold no secret) instead of costing a process each.
  */
-export async function initRepo(git: Git, dir: string, url: string, options: { sha256?: boolean; sparse?: string[] } = {}): Promise<void> {
+export async function initRepo(git: Git, dir: string, url: string, options: { sha256?: boolean; sparse?: string[]; cone?: boolean } = {}): Promise<void> {
   await git.exec(['init', '-q', '--template=', ...(options.sha256 ? ['--object-format=sha256'] : []), '--end-of-options', dir])
   const entries: Array<[string, string]> = [
     ['remote.origin.url', url],
     ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
   ]
   if (options.sparse?.length) {
-    entries.push(['core.sparseCheckout', 'true'], ['core.sparseCheckoutCone', 'true'])
+    const cone = options.cone ?? true
+    entries.push(['core.sparseCheckout', 'true'], ['core.sparseCheckoutCone', String(cone)])
     await fs.mkdir(path.join(dir, '.git', 'info'), { recursive: true })
-    await fs.writeFile(path.join(dir, '.git', 'info', 'sparse-checkout'), conePatterns(options.sparse))
+    // Without cone mode the patterns are gitignore-style lines, written as given (checkout's
+    // `sparse-checkout-cone-mode: false`).
+    await fs.writeFile(path.join(dir, '.git', 'info', 'sparse-checkout'), cone ? conePatterns(options.sparse) : options.sparse.join('\n') + '\n')
   }
   await fs.appendFile(path.join(dir, '.git', 'config'), configFileText(entries))
 }

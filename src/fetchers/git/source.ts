@@ -1,6 +1,6 @@
 import type { BuildContext } from '../../runspec/kinds.js'
 import type { Connection, SourceBase } from '../../runspec/model.js'
-import type { GitProxy } from '../../runspec/translation.js'
+import type { CheckoutOptions, GitProxy } from '../../runspec/translation.js'
 import { GIT_FLAG_PATTERN, INSIDE_PATH, type GitOptions } from '../../runspec/schema.js'
 import { gitUrlProblem } from './url.js'
 
@@ -26,11 +26,14 @@ export interface GitSource extends SourceBase {
   provider?: { type: 'github' | 'gitlab'; apiUrl: string; owner: string; repo: string }
   knownHosts?: string
   proxy?: GitProxy
+  /** actions/checkout's semantics (checkout mode, quick mode). */
+  checkout?: CheckoutOptions
 }
 
 /** A git source from its draft: URL (from the draft, the connection or its provider), options, revision. */
 export function buildGit({ draft: d, connection, schema, url, common, fail }: BuildContext): GitSource {
-  const provider = connection ? providerOf(connection) : undefined
+  // Checkout mode names its repository on GitHub's API too (its URL is the draft's own).
+  const provider = connection ? providerOf(connection) : d.checkout?.api ? { url: url!, api: { type: 'github' as const, ...d.checkout.api } } : undefined
   const gitUrl = d.git?.url ?? (schema.url as string | undefined) ?? provider?.url ?? url!
   const problem = gitUrlProblem(gitUrl)
   if (problem) fail(problem, d.git?.url ? ['git', 'url'] : d.url ? ['url'] : ['connection'])
@@ -40,7 +43,8 @@ export function buildGit({ draft: d, connection, schema, url, common, fail }: Bu
   if (revision !== undefined && /^-|\s|\.\.|[~^:?*[\\]|@\{/.test(revision))
     fail(`revision "${revision}" is not a valid branch, tag, SHA or ref`, ['git', 'revision'])
   // The native schema checks these with a location; drafts of other dialects are checked here.
-  const sparse = d.git?.sparse ?? []
+  // Non-cone patterns (`!/tests/`, `*.md`) are git's to interpret, always inside the work tree.
+  const sparse = d.checkout?.sparsePatterns ? [] : (d.git?.sparse ?? [])
   const outside = sparse.findIndex((p) => !INSIDE_PATH.test(p))
   if (outside >= 0) fail(`sparse entry "${sparse[outside]}" is not a path inside the repository: relative, without ".." segments`, ['git', 'sparse', outside])
   if (d.subdirectory !== undefined && !INSIDE_PATH.test(d.subdirectory))
@@ -55,7 +59,8 @@ export function buildGit({ draft: d, connection, schema, url, common, fail }: Bu
     ...(d.subdirectory !== undefined ? { subdirectory: d.subdirectory } : {}),
     ...(provider ? { provider: provider.api } : {}),
     ...(known !== undefined ? { knownHosts: Array.isArray(known) ? known.join('\n') : known } : {}),
-    ...(d.proxy ? { proxy: d.proxy } : {})
+    ...(d.proxy ? { proxy: d.proxy } : {}),
+    ...(d.checkout ? { checkout: d.checkout } : {})
   }
 }
 

@@ -10,6 +10,8 @@ export interface Tuning {
   idleMs: number
   attempts: number
   retryBaseMs: number
+  /** Least time between two progress lines of a source. */
+  progressMs: number
 }
 
 function positive(raw: string | undefined, fallback: number): number {
@@ -26,6 +28,8 @@ export function tuningFor(env: Record<string, string | undefined>, timeoutSecond
     partSize: Math.max(1, Math.floor(positive(env.FETCH_SOURCES_PART_SIZE_MB, 16) * MiB)),
     idleMs: (timeoutSeconds ?? positive(env.FETCH_SOURCES_IDLE_TIMEOUT, 30)) * 1000,
     attempts: Math.floor(positive(env.FETCH_SOURCES_ATTEMPTS, DEFAULT_ATTEMPTS)),
-    retryBaseMs: positive(env.FETCH_SOURCES_RETRY_BASE_MS, 500)
+    retryBaseMs: positive(env.FETCH_SOURCES_RETRY_BASE_MS, 500),
+    // 0 (every line) is for tests that must see a line without waiting.
+    progressMs: env.FETCH_SOURCES_PROGRESS_SECONDS === '0' ? 0 : positive(env.FETCH_SOURCES_PROGRESS_SECONDS, 5) * 1000
   }
 }
