@@ -3,7 +3,7 @@ import { errorMessage } from '../../util/errors.js'
 import { withRetry } from './retry.js'
 import { Verifier, type Expected } from './checksum.js'
 import type { ProgressReporter } from './progress.js'
-import { streamToFile } from './stream.js'
+import { SMALL_BODY, streamToFile } from './stream.js'
 import type { Tuning } from './tuning.js'
 
 export type Body = Readable | AsyncIterable<Uint8Array>
@@ -26,7 +26,10 @@ export interface DownloadOptions {
 /** One retryable attempt's plumbing, shared by whole-object and ranged downloads. */
 export async function attempt(opts: DownloadOptions & { start?: number }, signal: AbortSignal): Promise<string> {
   let counted = 0
-  const verifier = new Verifier(opts.expected, opts.digest)
+  // A whole body past the small-body size is hashed from the file once written, on a worker; a
+  // small one as it arrives (a worker's round trip would cost more than its hash).
+  const inFile = opts.start === undefined && (opts.expected.size === undefined || opts.expected.size > SMALL_BODY)
+  const verifier = new Verifier(opts.expected, opts.digest, inFile)
   const controller = new AbortController()
   const abort = (): void => controller.abort(signal.reason)
   signal.addEventListener('abort', abort, { once: true })
@@ -44,7 +47,7 @@ export async function attempt(opts: DownloadOptions & { start?: number }, signal
         opts.progress?.addBytes(n)
       }
     })
-    return verifier.check(opts.label)
+    return inFile ? await verifier.checkFile(opts.label, opts.file, controller.signal) : verifier.check(opts.label)
   } catch (error) {
     opts.progress?.removeBytes(counted)
     // Stop the response body of a failed attempt so its socket goes back to the pool.

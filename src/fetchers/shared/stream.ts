@@ -28,7 +28,7 @@ export interface StreamToFileOptions {
  * thread per file measured here): for 1,000 objects of 4 KiB that is most of the work. Writing
  * 256 KiB to the page cache blocks the loop for well under a millisecond.
  */
-const SMALL_BODY = 256 * 1024
+export const SMALL_BODY = 256 * 1024
 
 /**
  * The file stream's buffer. Chunks that arrive while a write is in flight are gathered up to this
