@@ -4,7 +4,7 @@ import * as https from 'node:https'
 import type { Readable } from 'node:stream'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { SignatureV4 } from '@smithy/signature-v4'
-import type { FinalizeHandler, FinalizeHandlerArguments, MetadataBearer, SourceData } from '@smithy/types'
+import type { AwsCredentialIdentity, FinalizeHandler, FinalizeHandlerArguments, MetadataBearer, Provider, SourceData } from '@smithy/types'
 import { IdleTimeoutError } from '../shared/stream.js'
 import { parseRetryAfter } from '../shared/retry.js'
 
@@ -73,12 +73,12 @@ export function captureEndpoint(client: S3Client): () => S3Endpoint | undefined 
   return () => captured
 }
 
-/** RFC 3986 escaping of each key segment, as S3's canonical URI wants it (`!'()*` too). */
+/** RFC 3986 escaping (`!'()*` too), as SigV4's canonical forms want it. */
+const escapeUri = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+/** RFC 3986 escaping of each key segment, as S3's canonical URI wants it. */
 export function escapeKey(key: string): string {
-  return key
-    .split('/')
-    .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/')
+  return key.split('/').map(escapeUri).join('/')
 }
 
 /** Node's crypto behind the hash interface the signer expects (the SDK's own wraps the same). */
@@ -131,13 +131,17 @@ export interface GetResult {
 
 export interface LeanGetter {
   get(bucketKey: string, options: GetOptions): Promise<GetResult>
+  /** A signed GET of the bucket itself with this query (a listing page). */
+  getBucket(query: Record<string, string>, options: Omit<GetOptions, 'range' | 'ifMatch'>): Promise<GetResult>
   destroy(): void
 }
 
-export async function leanGetter(client: S3Client, endpoint: S3Endpoint, concurrency: number, idleMs: number): Promise<LeanGetter> {
+export type S3Credentials = AwsCredentialIdentity | Provider<AwsCredentialIdentity>
+
+export async function leanGetter(credentials: S3Credentials, endpoint: S3Endpoint, concurrency: number, idleMs: number): Promise<LeanGetter> {
   const { SignatureV4 } = await import('@smithy/signature-v4')
   const signer: SignatureV4 = new SignatureV4({
-    credentials: client.config.credentials,
+    credentials,
     region: endpoint.region,
     service: 's3',
     sha256: NodeSha256,
@@ -146,24 +150,30 @@ export async function leanGetter(client: S3Client, endpoint: S3Endpoint, concurr
   })
   const secure = endpoint.protocol === 'https:'
   const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: concurrency }) : new http.Agent({ keepAlive: true, maxSockets: concurrency })
+  const get = async (path: string, query: Record<string, string>, o: GetOptions): Promise<GetResult> => {
+    const headers: Record<string, string> = { host: endpoint.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }
+    if (o.range) headers.range = `bytes=${o.range[0]}-${o.range[1]}`
+    if (o.ifMatch) headers['if-match'] = o.ifMatch
+    if (o.requesterPays) headers['x-amz-request-payer'] = 'requester'
+    const signed = await signer.sign({
+      method: 'GET',
+      protocol: endpoint.protocol,
+      hostname: endpoint.hostname,
+      ...(endpoint.port ? { port: endpoint.port } : {}),
+      path,
+      query,
+      headers
+    })
+    // The query as signed: each name and value escaped as SigV4's canonical form escapes them.
+    const search = Object.entries(query)
+      .map(([k, v]) => `${escapeUri(k)}=${escapeUri(v)}`)
+      .join('&')
+    return send({ agent, secure, endpoint, path: search ? `${path}?${search}` : path, headers: signed.headers, signal: o.signal, idleMs })
+  }
   return {
-    async get(key, o) {
-      const path = `${endpoint.basePath}/${escapeKey(key)}`
-      const headers: Record<string, string> = { host: endpoint.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }
-      if (o.range) headers.range = `bytes=${o.range[0]}-${o.range[1]}`
-      if (o.ifMatch) headers['if-match'] = o.ifMatch
-      if (o.requesterPays) headers['x-amz-request-payer'] = 'requester'
-      const signed = await signer.sign({
-        method: 'GET',
-        protocol: endpoint.protocol,
-        hostname: endpoint.hostname,
-        ...(endpoint.port ? { port: endpoint.port } : {}),
-        path,
-        query: {},
-        headers
-      })
-      return send({ agent, secure, endpoint, path, headers: signed.headers, signal: o.signal, idleMs })
-    },
+    get: (key, o) => get(`${endpoint.basePath}/${escapeKey(key)}`, {}, o),
+    // Path style only (a direct listing is made only for those): the bucket is the base path.
+    getBucket: (query, o) => get(endpoint.basePath || '/', query, o),
     destroy: () => agent.destroy()
   }
 }
