@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto'
+import { readFileSync, statSync } from 'node:fs'
 import { FileHasher, type Algorithm, type Digests } from './hash-worker.js'
 
 /** What a store tells us about an object's bytes; every field given is checked. */
@@ -103,12 +104,12 @@ export class Verifier {
     return this.algorithms.length ? new FileHasher(this.algorithms) : undefined
   }
 
-  /** `check` for bytes already in `file` (the count was seen streaming): hashed on a worker. */
-  async checkFile(what: string, file: string, signal?: AbortSignal): Promise<string> {
-    this.checkSize(what, this.size)
+  /** `check` for bytes already in `file` (`size` of them; by default the count seen streaming): hashed on a worker. */
+  async checkFile(what: string, file: string, signal?: AbortSignal, size = this.size): Promise<string> {
+    this.checkSize(what, size)
     const hasher = this.fileHasher()
     if (!hasher) return ''
-    hasher.add(file, 0, this.size)
+    hasher.add(file, 0, size)
     return this.checkDigests(what, await hasher.digest(signal))
   }
 
@@ -140,4 +141,24 @@ function sameDigest(got: Buffer, expected: string): boolean {
   return /^[0-9a-f]+$/i.test(expected) && expected.length === got.length * 2
     ? got.toString('hex') === expected.toLowerCase()
     : got.toString('base64') === expected
+}
+
+/** Files up to this size are read and hashed on the main thread: a worker's round trip costs more. */
+const INLINE_FILE = 256 * 1024
+
+/**
+ * Checks a file that is already on disk against what the store says of it (a cache entry, a
+ * previous landing): `size` bytes and every checksum given. Throws IntegrityError on a mismatch.
+ */
+export async function verifyFile(file: string, expected: Expected & { size: number }, what: string): Promise<void> {
+  if (expected.size > INLINE_FILE) {
+    // The worker reads `size` bytes: a longer file must not pass on its first bytes.
+    const actual = statSync(file).size
+    if (actual !== expected.size) throw new IntegrityError(`${what}: got ${actual} bytes, expected ${expected.size}`)
+    await new Verifier(expected, false, true).checkFile(what, file, undefined, expected.size)
+    return
+  }
+  const verifier = new Verifier(expected)
+  verifier.update(readFileSync(file))
+  verifier.check(what)
 }
