@@ -14,7 +14,7 @@ import { measure, median } from './measure.js'
 import { failuresText, judge, markdownTable } from './report.js'
 import type { Scenario, ScenarioResult, SideResult } from './scenario.js'
 import { bigRepo, bigRepoHistory, fourRepos, gitSecrets, gitSpec, sameRepository, smallRepo } from './scenarios/git.js'
-import { cacheRestore } from './scenarios/cache.js'
+import { cacheRestore, cacheRestoreSmall } from './scenarios/cache.js'
 import { secondRun } from './scenarios/rerun.js'
 import { largeObject, mediumObjects, smallObjects } from './scenarios/s3.js'
 import { dryRun } from './scenarios/startup.js'
@@ -24,7 +24,7 @@ import { DEFAULT_WAN, startWanLink, wanText, type WanProfile } from './wan.js'
 
 const USAGE = `usage: npm run bench -- [--rounds N] [--only 1,2a,4] [--quick] [--large] [--build [--ref REF]] [--dest DIR] [--wan [--rtt MS] [--mbit N]]
   --rounds N   rounds per scenario, sides alternating (default 3; 2 with --quick)
-  --only LIST  scenarios to run: 1 2a 2b 3 4 5 6 7 8 9 10 (2 = 2a and 2b)
+  --only LIST  scenarios to run: 1 2a 2b 3 4 5 6 7 8 9 10 10a (2 = 2a and 2b, 10 = 10 and 10a)
   --quick      small data sets, for a smoke run in about a minute
   --large      include scenario 6, one 1 GiB object (about a minute per round)
   --build      bundle the current src/ with ncc into a temp dir instead of using dist/
@@ -36,7 +36,7 @@ const USAGE = `usage: npm run bench -- [--rounds N] [--only 1,2a,4] [--quick] [-
 
 type Builder = (ctx: BenchContext) => Promise<Scenario | string>
 const GIT_IDS = new Set(['1', '2a', '2b', '3', '9'])
-const S3_IDS = new Set(['4', '5', '6', '7', '10'])
+const S3_IDS = new Set(['4', '5', '6', '7', '10', '10a'])
 const SCENARIOS: Array<[string, Builder]> = [
   ['1', smallRepo],
   ['2a', bigRepo],
@@ -48,7 +48,8 @@ const SCENARIOS: Array<[string, Builder]> = [
   ['7', secondRun],
   ['8', dryRun],
   ['9', sameRepository],
-  ['10', cacheRestore]
+  ['10', cacheRestore],
+  ['10a', cacheRestoreSmall]
 ]
 
 const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`)
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
   const chosen = SCENARIOS.filter(([id]) => !options.only || options.only.has(id))
   const needGit = chosen.some(([id]) => GIT_IDS.has(id) || id === '7' || id === '8')
   const needS3 = chosen.some(([id]) => S3_IDS.has(id))
-  const needCache = chosen.some(([id]) => id === '10')
+  const needCache = chosen.some(([id]) => id.startsWith('10'))
   await ensureBaselines(log)
   const disposers: Array<() => Promise<void>> = []
   const results: ScenarioResult[] = []
