@@ -1,4 +1,4 @@
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto'
+import { createHash, createHmac, createSecretKey, type Hash, type Hmac, type KeyObject } from 'node:crypto'
 import * as http from 'node:http'
 import * as https from 'node:https'
 import type { Readable } from 'node:stream'
@@ -85,7 +85,7 @@ export function escapeKey(key: string): string {
 class NodeSha256 {
   private hash: Hash | Hmac
   constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret))
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', hmacKey(secret))
   }
   update(data: SourceData): void {
     this.hash.update(bytes(data))
@@ -96,6 +96,25 @@ class NodeSha256 {
   reset(): void {
     throw new Error('not resettable')
   }
+}
+
+/**
+ * HMAC keys as KeyObjects, each made once: Node checks a raw key's type on every createHmac
+ * (~8 µs here, against ~2 µs with a KeyObject), and the signer keys two HMACs per request with the
+ * same secret and the same day's signing key.
+ */
+const hmacKeys = new Map<string, KeyObject>()
+
+function hmacKey(secret: SourceData): KeyObject {
+  const raw = bytes(secret)
+  const buffer = typeof raw === 'string' ? Buffer.from(raw) : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
+  const id = buffer.toString('base64')
+  let key = hmacKeys.get(id)
+  if (!key) {
+    if (hmacKeys.size >= 16) hmacKeys.clear()
+    hmacKeys.set(id, (key = createSecretKey(Buffer.from(buffer))))
+  }
+  return key
 }
 
 function bytes(data: SourceData): string | Uint8Array {
