@@ -19,6 +19,8 @@ export interface Options {
   dest: string
   /** `--wan`: every server behind the emulated link. */
   wan?: WanProfile
+  /** `--fs-args`: more flags for every fetch-sources CLI run. */
+  fsArgs?: string[]
 }
 
 /** Everything a scenario needs: the bundle, the servers with their data, and directories. */

@@ -32,7 +32,8 @@ const USAGE = `usage: npm run bench -- [--rounds N] [--only 1,2a,4] [--quick] [-
   --dest DIR   filesystem every side writes to (default /dev/shm)
   --wan        every server behind an emulated runner link (latency per exchange, shared bandwidth)
   --rtt MS     round-trip time of --wan (default ${DEFAULT_WAN.rttMs})
-  --mbit N     bandwidth of --wan in Mbit/s, each direction (default ${DEFAULT_WAN.mbit})`
+  --mbit N     bandwidth of --wan in Mbit/s, each direction (default ${DEFAULT_WAN.mbit})
+  --fs-args S  more flags for every fetch-sources run through the CLI, e.g. "--concurrency 32"`
 
 type Builder = (ctx: BenchContext) => Promise<Scenario | string>
 const GIT_IDS = new Set(['1', '2a', '2b', '3', '9'])
@@ -67,6 +68,7 @@ function parseOptions(): Options {
       wan: { type: 'boolean' },
       rtt: { type: 'string' },
       mbit: { type: 'string' },
+      'fs-args': { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -104,7 +106,8 @@ function parseOptions(): Options {
     build: values.build ?? false,
     ...(values.ref ? { ref: values.ref } : {}),
     dest: path.resolve(values.dest ?? '/dev/shm'),
-    ...(wan ? { wan } : {})
+    ...(wan ? { wan } : {}),
+    ...(values['fs-args'] ? { fsArgs: values['fs-args'].split(/\s+/).filter(Boolean) } : {})
   }
 }
 
@@ -176,6 +179,7 @@ async function main(): Promise<void> {
   try {
     const bin = await fetchSourcesBinary(options.build, log, options.ref)
     disposers.push(bin.dispose)
+    if (options.fsArgs) bin.extraArgs = options.fsArgs
     const outRoot = await fs.mkdtemp(path.join(options.dest, 'fs-bench-'))
     const confRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'fs-bench-conf-'))
     disposers.push(
@@ -234,7 +238,7 @@ async function main(): Promise<void> {
     }
     const table = markdownTable(results)
     process.stdout.write(
-      `\n${table}\n\nProfile: ${profile}. Cells: median wall time · median peak RSS of the largest process (GNU time %M); client CPU: median user + system time of each side's process tree (GNU time %U + %S). ${options.rounds} round(s), fetch-sources = ${bin.label}, ${os.cpus().length} CPUs, writing to ${options.dest}, load average before the run ${loadBefore}.\n`
+      `\n${table}\n\nProfile: ${profile}. Cells: median wall time · median peak RSS of the largest process (GNU time %M); client CPU: median user + system time of each side's process tree (GNU time %U + %S). ${options.rounds} round(s), fetch-sources = ${bin.label}${options.fsArgs ? ` with ${options.fsArgs.join(' ')}` : ''}, ${os.cpus().length} CPUs, writing to ${options.dest}, load average before the run ${loadBefore}.\n`
     )
     const problems = failuresText(results)
     if (problems) process.stdout.write(`\n${problems}\n`)

@@ -31,6 +31,8 @@ export interface FetchSourcesBinary {
   /** Directory holding the bundle's chunks (to tell which files a run loaded). */
   bundleDir: string
   label: string
+  /** `--fs-args`: more CLI flags for every fetch-sources run through the CLI (`--concurrency 32`). */
+  extraArgs?: string[]
   dispose(): Promise<void>
 }
 
