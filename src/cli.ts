@@ -26,7 +26,8 @@ const USAGE = `usage: fetch-sources [--spec FILE|YAML] [--url URL [--revision RE
   --concurrency N           parallel transfers (default 16)
   --token TOKEN             token for https git URLs on $GITHUB_SERVER_URL's host
   --lock-file FILE          where to write the lock file (default: $RUNNER_TEMP/sources.lock.json,
-                            else sources.lock.json in the workspace)
+                            else sources.lock.json in the workspace, or in its .git for a
+                            checkout at the workspace root)
   --frozen FILE             replay exactly what this lock file records
   --expose-connections      print the connection secrets' keys as variables (masked in CI only)
   --unpack-limit LIMIT      how much an archive may unpack to: 20x, 100GiB or both (default 20x,50GiB)

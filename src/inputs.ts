@@ -62,6 +62,8 @@ export interface Settings {
   concurrency: number
   token: string
   lockFile: string
+  /** No `lock-file` and no RUNNER_TEMP (the CLI): the lock file was put in the workspace. */
+  lockFileInWorkspace: boolean
   frozen: string
   exposeConnections: boolean
   /** How much an archive may unpack to. */
@@ -201,6 +203,7 @@ export function parseSettings(raw: RawInputs, env: Record<string, string | undef
     concurrency,
     token: (raw[Input.Token] ?? '').trim(),
     lockFile,
+    lockFileInWorkspace: !lockRaw && !env.RUNNER_TEMP,
     frozen: (raw[Input.Frozen] ?? '').trim(),
     exposeConnections: bool(raw, Input.ExposeConnections),
     unpackLimit: parseUnpackLimit(raw[Input.UnpackLimit]),

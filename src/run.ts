@@ -96,8 +96,9 @@ export async function runFetch(settings: Settings, host: Host, cleanup: Cleanup,
 
   // Written last, atomically: a lock file only ever describes a run that completed.
   const lock = lockFile(plan, outcomes)
-  await writeFileAtomic(settings.lockFile, host.redactor.redact(JSON.stringify(lock, null, 2)) + '\n')
-  host.setOutput(Output.LockFile, settings.lockFile)
+  const lockPath = await lockFilePath(settings, plan)
+  await writeFileAtomic(lockPath, host.redactor.redact(JSON.stringify(lock, null, 2)) + '\n')
+  host.setOutput(Output.LockFile, lockPath)
   return { plan, outcomes }
 }
 
@@ -145,4 +146,14 @@ function exposeConnections(plan: Plan, store: SecretStore, settings: Settings, h
     for (const [key, value] of Object.entries(exposed.variables)) host.exportVariable(key, value)
     host.info(`exported the keys of secret "${exposed.secret}" (connection "${exposed.connection}") as environment variables: ${exposed.keys.join(', ')}`)
   }
+}
+
+/**
+ * Where the lock file goes. A CLI run with a checkout at the workspace root keeps it in `.git`:
+ * in the root it would show up in `git status` and be removed by the next run's clean.
+ */
+async function lockFilePath(settings: Settings, plan: Plan): Promise<string> {
+  if (!settings.lockFileInWorkspace || !plan.sources.some((s) => s.relPath === '.')) return settings.lockFile
+  const gitDir = path.join(settings.workspace, '.git')
+  return (await fs.stat(gitDir).catch(() => undefined))?.isDirectory() ? path.join(gitDir, 'sources.lock.json') : settings.lockFile
 }

@@ -238,7 +238,7 @@ describe('checkout mode with inputs', () => {
     const ws = path.join(root, 'ws', 'nothing')
     await fs.mkdir(ws, { recursive: true })
     const c = await runSpec({ workspace: ws, env: { HOME: home } })
-    expect(String(c.error)).toMatch(/nothing to fetch: set `spec` \(a run spec\), `url` \(one source\) or `repository`/)
+    expect(String(c.error)).toMatch(/nothing to fetch: set the `spec` input \(a run spec\), the `url` input \(one source\) or the `repository` input/)
   })
 })
 

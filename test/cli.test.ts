@@ -50,7 +50,7 @@ describe('the CLI', () => {
 
   it('names its flags in messages, not action inputs', async () => {
     const none = await cli(['--workspace', path.join(root, 'ws-none')])
-    expect(none.stderr).toContain('nothing to fetch: set `--spec` (a file or inline YAML) or `--url`')
+    expect(none.stderr).toContain('nothing to fetch: set `--spec` (a run spec), `--url` (one source) or `--repository` (owner/name;')
     expect(none.stderr).not.toMatch(/`spec` input|input `/)
     const bad = await cli(['--url', './data', '--concurrency', '0'])
     expect(bad.stderr).toContain('`--concurrency` must be a whole number from 1 to 256, got "0"')
@@ -94,6 +94,19 @@ describe('the CLI', () => {
     expect(remote).toMatch(/^[0-9a-f]{40}\tHEAD/)
     expect(await fs.readFile(path.join(ws, 'app', '.git', 'config'), 'utf8')).not.toContain(TOKEN)
     await fs.rm(kept!, { recursive: true, force: true })
+  })
+
+  it('keeps the lock file of a checkout at the workspace root in .git: git status stays clean', async () => {
+    const ws = path.join(root, 'ws-root')
+    const secrets = path.join(root, 'secrets-root.json')
+    await fs.writeFile(secrets, JSON.stringify({ APP: TOKEN }))
+    const spec = `version: 1\nsources:\n  - {name: app, url: "${server.url}/app.git", secret: {name: APP}, path: .}\n`
+    const res = await cli(['--spec', spec, '--workspace', ws, '--secrets-file', secrets])
+    expect(res.code, res.stderr).toBe(0)
+    expect(JSON.parse(res.stdout)['lock-file']).toBe(path.join(ws, '.git', 'sources.lock.json'))
+    expect(JSON.parse(await fs.readFile(path.join(ws, '.git', 'sources.lock.json'), 'utf8')).sources.app.commit).toMatch(/^[0-9a-f]{40}$/)
+    const { stdout: status } = await promisify(execFile)('git', ['status', '--porcelain', '--ignored'], { cwd: ws, timeout: 30_000 })
+    expect(status).toBe('')
   })
 
   it('names the directory of secret files (`secrets-dir`) and removes it when the process ends', async () => {

@@ -36,7 +36,7 @@ export function checkoutTranslation(o: SingleSourceInputs): SingleSource {
   const repository = c.repository || workflowRepository
   if (!repository)
     throw new SpecError(
-      "nothing to fetch: set `spec` (a run spec), `url` (one source) or `repository` (owner/name; on a runner it defaults to the workflow's repository, GITHUB_REPOSITORY)"
+      "nothing to fetch: set the `spec` input (a run spec), the `url` input (one source) or the `repository` input (owner/name; on a runner it defaults to the workflow's repository, GITHUB_REPOSITORY)"
     )
   const [owner, name] = repository.split('/')
   if (!owner || !name || repository.split('/').length !== 2) throw new SpecError(`GITHUB_REPOSITORY must be owner/name, got "${repository}"`)

@@ -58,13 +58,8 @@ export async function fetchGcs(source: BucketSource, ctx: FetchContext): Promise
     open: async (o, range, signal) => explainStream(client.read(o, range, signal), (e) => explain(e, o.key))
   }
   const landed = await fetchBucket(store, {
-    kind: source.kind,
-    name: source.name,
-    uri: source.uri,
-    selection: source.selection,
-    sync: source.sync,
+    source,
     prefix: location.prefix,
-    ...(source.prefixAsDirectory ? { prefixAsDirectory: true } : {}),
     tuning,
     empty: `no objects under ${source.uri}: check the bucket and the prefix`,
     ctx

@@ -65,13 +65,8 @@ export async function fetchS3Compatible(source: BucketSource, ctx: FetchContext)
   }
   try {
     const landed = await fetchBucket(store, {
-      kind: source.kind,
-      name: source.name,
-      uri: source.uri,
-      selection: source.selection,
-      sync: source.sync,
+      source,
       prefix: location.prefix,
-      ...(source.prefixAsDirectory ? { prefixAsDirectory: true } : {}),
       tuning,
       empty: `no objects under ${source.uri}: check the bucket, the prefix and the endpoint`,
       ctx

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { LandingRefusal, TreeWriter } from './tree-writer.js'
+import { formatBytes } from '../../util/format.js'
 
 export type ArchiveType = 'tar' | 'zip'
 
@@ -41,17 +42,6 @@ export interface UnpackOptions {
   limit?: UnpackLimit
   /** Leading path components to drop (GitHub's tarballs hold one top directory). */
   strip?: number
-}
-
-function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
-  let v = n
-  let i = 0
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024
-    i++
-  }
-  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`
 }
 
 async function readAll(s: Readable): Promise<string> {

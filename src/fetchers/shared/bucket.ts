@@ -47,18 +47,22 @@ export interface BucketStore<T> {
   readonly timesOut?: boolean
 }
 
-export interface BucketFetchOptions {
-  /** The source's kind, name, URI and what to take from it. */
+/** What a bucket source says of itself: its kind, name, URI and what to take from it. */
+export interface BucketSourceFields {
   kind: string
   name: string
   uri: string
   selection: Selection
   sync: boolean
+  /** A prefix lands in a directory named after its last segment, one object as itself (ADS). */
+  prefixAsDirectory?: boolean
+}
+
+export interface BucketFetchOptions {
+  source: BucketSourceFields
   /** Key prefix in the bucket: '' (everything), a "directory", or one object's key. */
   prefix: string
   tuning: Tuning
-  /** A prefix lands in a directory named after its last segment, one object as itself (ADS). */
-  prefixAsDirectory?: boolean
   /** The error when nothing is under the prefix, e.g. `no blobs under …: check the container and the prefix`. */
   empty: string
   ctx: LandingArea & { signal: AbortSignal; log: SourceLog; cache: CacheSettings }
@@ -89,7 +93,7 @@ async function listBucket<T>(store: BucketStore<T>, opts: BucketFetchOptions, ca
     // Listing a prefix of millions of keys takes minutes: say it is happening.
     if (token && Date.now() - lastLine >= 5_000) {
       lastLine = Date.now()
-      opts.ctx.log.progress(`listed ${listed.length} ${store.noun} of ${opts.uri} so far`)
+      opts.ctx.log.progress(`listed ${listed.length} ${store.noun} of ${opts.source.uri} so far`)
     }
   } while (token)
   const single = exact && !store.stat ? listed.find((o) => o.key === prefix) : undefined
@@ -129,7 +133,7 @@ async function downloadObject<T>(
       await downloadToFile({ ...common, open: (signal) => open(signal) })
     }
   } catch (error) {
-    throw namingTheObject(opts.name, common.label, error)
+    throw namingTheObject(opts.source.name, common.label, error)
   }
   progress.fileDone()
 }
@@ -140,7 +144,8 @@ async function downloadObject<T>(
  * one progress reporter for the source.
  */
 export async function fetchBucket<T>(store: BucketStore<T>, opts: BucketFetchOptions): Promise<LandedObjects> {
-  const { ctx, tuning, name } = opts
+  const { ctx, tuning, source } = opts
+  const { name } = source
   const call: Call = (f) =>
     withRetry(
       async () => {
@@ -159,20 +164,20 @@ export async function fetchBucket<T>(store: BucketStore<T>, opts: BucketFetchOpt
   const listing = await listBucket(store, opts, call)
   if (listing.length === 0) throw new FetchError(name, opts.empty, { permanent: true })
   const single = listing.length === 1 && listing[0]!.key === opts.prefix
-  const folder = opts.prefixAsDirectory && !single ? opts.prefix.replace(/\/+$/, '').split('/').pop() : undefined
+  const folder = source.prefixAsDirectory && !single ? opts.prefix.replace(/\/+$/, '').split('/').pop() : undefined
   const byRel = new Map(listing.map((l) => [l.rel, l]))
-  const { selected, unmatched } = select([...byRel.keys()], opts.selection)
-  if (unmatched.length) throw new FetchError(name, `nothing in ${opts.uri} matches ${unmatched.join(', ')}`, { permanent: true })
+  const { selected, unmatched } = select([...byRel.keys()], source.selection)
+  if (unmatched.length) throw new FetchError(name, `nothing in ${source.uri} matches ${unmatched.join(', ')}`, { permanent: true })
   const objects: PlannedObject[] = selected.map((s) => {
     const l = byRel.get(s.key)!
     return { key: s.key, target: folder ? `${folder}/${s.target}` : s.target, size: l.size, version: l.version, expected: store.expected(l.item) }
   })
   const progress = new ProgressReporter(ctx.log, { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) })
-  const cache = objectCache(ctx.cache, opts.kind, name, { uri: opts.uri, selection: opts.selection }, objects, ctx.log)
+  const cache = objectCache(ctx.cache, source.kind, name, { uri: source.uri, selection: source.selection }, objects, ctx.log)
   const landed = await landObjects({
     name,
-    sync: opts.sync,
-    identity: `${opts.uri}:${JSON.stringify(opts.selection)}`,
+    sync: source.sync,
+    identity: `${source.uri}:${JSON.stringify(source.selection)}`,
     objects,
     ctx,
     download: async (planned, file) => {

@@ -40,13 +40,8 @@ export async function fetchWasb(source: BucketSource, ctx: FetchContext): Promis
     }
   }
   const landed = await fetchBucket(store, {
-    kind: source.kind,
-    name: source.name,
-    uri: source.uri,
-    selection: source.selection,
-    sync: source.sync,
+    source,
     prefix: location.prefix,
-    ...(source.prefixAsDirectory ? { prefixAsDirectory: true } : {}),
     tuning,
     empty: `no blobs under ${source.uri}: check the container and the prefix`,
     ctx
