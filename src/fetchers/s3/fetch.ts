@@ -1,6 +1,6 @@
-import type { Readable } from 'node:stream'
 import type { BucketSource } from '../bucket.js'
 import { fetchBucket, type BucketStore } from '../shared/bucket.js'
+import type { Body } from '../shared/download.js'
 import { tuningFor } from '../shared/tuning.js'
 import type { FetchContext, FetchResult } from '../types.js'
 import type { Tuning } from '../shared/tuning.js'
@@ -41,7 +41,7 @@ export async function fetchS3Compatible(source: BucketSource, ctx: FetchContext)
     expected: (o) => ({ size: o.size, ...(/^[0-9a-f]{32}$/i.test(o.etag) ? { md5: o.etag } : {}) }),
     label: (o) => `${location.bucket}/${o.key}`,
     explain: (error) => explainS3Error(error, source, location),
-    async open(o, range, signal, expected): Promise<Readable> {
+    async open(o, range, signal, expected): Promise<Body> {
       try {
         const getter = await transport.lean()
         if (getter) {

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream'
+import type { DirectBody } from './raw-http.js'
 import { errorMessage } from '../../util/errors.js'
 import { withRetry } from './retry.js'
 import { Verifier, type Expected } from './checksum.js'
@@ -6,7 +7,7 @@ import type { ProgressReporter } from './progress.js'
 import { SMALL_BODY, streamToFile } from './stream.js'
 import type { Tuning } from './tuning.js'
 
-export type Body = Readable | AsyncIterable<Uint8Array>
+export type Body = Readable | AsyncIterable<Uint8Array> | DirectBody
 
 export interface DownloadOptions {
   /** Shown in retry lines and integrity errors: `bucket/key`, never a credential. */
