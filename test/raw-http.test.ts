@@ -124,6 +124,20 @@ describe('raw HTTP/1.1 GETs read into a reused buffer', () => {
     pool.destroy()
   })
 
+  it('refuses a header or path that would split the request, before connecting', async () => {
+    const pool = new RawPool({ protocol: 'http:', hostname: '127.0.0.1', port }, 4)
+    const before = connections()
+    const send = (p: string, headers: Record<string, string>): Promise<RawResponse> =>
+      pool.get({ path: p, headers, signal: new AbortController().signal, idleMs: 5000, timeoutError: () => new Error('timeout') })
+    // An ETag from a listing, sent back in If-Match.
+    await expect(send('/blob', { host: '127.0.0.1', 'if-match': '"abc"\r\nx-injected: 1' })).rejects.toThrow(
+      /invalid characters in the request header "if-match"/
+    )
+    await expect(send('/blob HTTP/1.1\r\nx: y', { host: '127.0.0.1' })).rejects.toThrow(/unescaped characters/)
+    expect(connections()).toBe(before)
+    pool.destroy()
+  })
+
   it('the body iterates as copies (listings, error answers)', async () => {
     const pool = new RawPool({ protocol: 'http:', hostname: '127.0.0.1', port }, 4)
     const chunks: Buffer[] = []

@@ -10,6 +10,21 @@ export interface ResponseHead {
   keepAlive: boolean
 }
 
+/**
+ * A GET's request head. Refuses what Node's own client refuses (a path or header with a control
+ * character, a malformed header name): a value from a server (an ETag) cannot add a header.
+ */
+export function requestHead(path: string, headers: Record<string, string>): string {
+  if (/[^\u0021-\u00ff]/.test(path)) throw new Error('the request path holds unescaped characters')
+  let head = `GET ${path} HTTP/1.1\r\n`
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name) || /[^\t\x20-\x7e\x80-\xff]/.test(value))
+      throw new Error(`invalid characters in the request header ${JSON.stringify(name)}`)
+    head += `${name}: ${value}\r\n`
+  }
+  return `${head}\r\n`
+}
+
 /** Parses the head up to (not including) its empty line; throws on anything but HTTP/1.x. */
 export function parseHead(head: string): ResponseHead {
   const [statusLine = '', ...lines] = head.split('\r\n')
@@ -34,6 +49,8 @@ export class BodyFramer {
   private left = 0
   private phase: 'size' | 'data' | 'crlf' | 'trailer' = 'size'
   private line = ''
+  /** Whether the whole body has been fed. */
+  done = false
 
   constructor(head: ResponseHead) {
     const length = head.headers['content-length']
@@ -43,6 +60,8 @@ export class BodyFramer {
       this.kind = 'length'
       this.left = Number(length)
     } else this.kind = 'close'
+    // A body of no bytes at all is complete before anything is read.
+    this.done = this.kind === 'length' && this.left === 0
   }
 
   /** The body ends when the server closes the connection (no framing): never reusable. */
@@ -50,21 +69,16 @@ export class BodyFramer {
     return this.kind === 'close'
   }
 
-  /** A body of no bytes at all is complete before anything is read. */
-  get empty(): boolean {
-    return this.kind === 'length' && this.left === 0
-  }
-
   /**
-   * Hands the body bytes of `buf[from, to)` to `deliver`; returns where it stopped and whether
-   * the body is complete (bytes after `at` are not part of it). Throws on malformed chunking.
+   * Hands the body bytes of `buf[from, to)` to `deliver`; returns where it stopped, which is
+   * before `to` only when the body ended there (`done`). Throws on malformed chunking.
    */
-  feed(buf: Buffer, from: number, to: number, deliver: (chunk: Buffer) => void): { at: number; done: boolean } {
+  feed(buf: Buffer, from: number, to: number, deliver: (chunk: Buffer) => void): number {
     let at = from
-    while (at < to) {
+    while (at < to && !this.done) {
       if (this.kind === 'close') {
         deliver(buf.subarray(at, to))
-        return { at: to, done: false }
+        return to
       }
       if (this.kind === 'length' || this.phase === 'data') {
         const take = Math.min(this.left, to - at)
@@ -72,8 +86,8 @@ export class BodyFramer {
         at += take
         this.left -= take
         if (this.left > 0) continue
-        if (this.kind === 'length') return { at, done: true }
-        this.phase = 'crlf'
+        if (this.kind === 'length') this.done = true
+        else this.phase = 'crlf'
         continue
       }
       // Chunked framing lines: a size, the CRLF after data, trailers up to an empty line.
@@ -96,8 +110,8 @@ export class BodyFramer {
           this.left = size
           this.phase = 'data'
         }
-      } else if (line === '') return { at, done: true }
+      } else if (line === '') this.done = true
     }
-    return { at, done: this.kind === 'length' && this.left === 0 }
+    return at
   }
 }

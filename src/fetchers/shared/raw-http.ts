@@ -1,6 +1,6 @@
 import * as net from 'node:net'
 import * as tls from 'node:tls'
-import { BodyFramer, parseHead, type ResponseHead } from './http-framing.js'
+import { BodyFramer, parseHead, requestHead, type ResponseHead } from './http-framing.js'
 
 /**
  * HTTP/1.1 GETs whose response bodies are read into one buffer per connection and handed
@@ -27,12 +27,8 @@ export interface DirectBody extends AsyncIterable<Buffer> {
   destroy(error?: Error): void
 }
 
-export interface RawResponse {
-  status: number
-  /** Names in lower case; repeated headers joined with ", ". */
-  headers: Record<string, string>
-  body: DirectBody
-}
+/** Status, headers (names in lower case) and the body. */
+export type RawResponse = Omit<ResponseHead, 'keepAlive'> & { body: DirectBody }
 
 export interface RawRequest {
   path: string
@@ -48,16 +44,8 @@ export const isDirectBody = (body: unknown): body is DirectBody => (body as { di
 /** Per connection: the size of every read, so of the chunks a sink gets; and a head's limit. */
 const [READ_BUFFER, MAX_HEAD] = [256 * 1024, 64 * 1024]
 
-/** A connection closed or reset under an exchange: transient (retried). */
-class ConnectionError extends Error {
-  override name = 'ConnectionError'
-  constructor(
-    message: string,
-    readonly code = 'ECONNRESET'
-  ) {
-    super(message)
-  }
-}
+/** A connection closed under an exchange: transient (retried). */
+const closedEarly = (): Error => Object.assign(new Error('the connection closed before the response ended'), { name: 'ConnectionError', code: 'ECONNRESET' })
 
 /** One request and its response on a connection. */
 class Exchange {
@@ -76,6 +64,8 @@ class Exchange {
   readonly onSettle: Array<() => void> = []
   onHead!: { resolve: (r: RawResponse) => void; reject: (e: Error) => void }
   onEnd?: { resolve: () => void; reject: (e: Error) => void }
+  /** Made once per exchange, not per read. */
+  deliver!: (chunk: Buffer) => void
 }
 
 class Connection {
@@ -107,15 +97,14 @@ class Connection {
       this.closed = true
       const x = this.exchange
       if (x && !x.done && x.framing?.untilClose && !x.failed) this.finish(x)
-      else this.fail(new ConnectionError('the connection closed before the response ended'))
+      else this.fail(closedEarly())
     })
   }
 
-  start(x: Exchange, req: RawRequest): void {
+  start(x: Exchange, head: string): void {
     this.exchange = x
-    let head = `GET ${req.path} HTTP/1.1\r\n`
-    for (const [k, v] of Object.entries(req.headers)) head += `${k}: ${v}\r\n`
-    this.socket.write(`${head}\r\n`, 'latin1')
+    x.deliver = (chunk) => this.deliver(x, chunk)
+    this.socket.write(head, 'latin1')
   }
 
   /** The onread callback: false stops reading until `resume`. */
@@ -159,16 +148,17 @@ class Connection {
 
   /** Feeds body bytes `buf[from, to)` through the framing. */
   private body(x: Exchange, buf: Buffer, from: number, to: number): void {
-    let fed = { at: from, done: x.framing!.empty }
+    const framing = x.framing!
+    let at = from
     try {
-      if (!fed.done) fed = x.framing!.feed(buf, from, to, (chunk) => this.deliver(x, chunk))
+      at = framing.feed(buf, from, to, x.deliver)
     } catch (error) {
       return this.fail(error as Error)
     }
-    if (!fed.done || x.failed) return
+    if (!framing.done || x.failed) return
     this.finish(x)
     // Bytes past the end of the response: not ours to read, and the connection is out of step.
-    if (fed.at < to) x.reusable = false
+    if (at < to) x.reusable = false
     if (x.reusable && !this.closed) this.onFree(this)
     else this.socket.destroy()
   }
@@ -246,7 +236,13 @@ export class RawPool {
    */
   get(req: RawRequest): Promise<RawResponse> {
     if (req.signal.aborted) return Promise.reject(req.signal.reason)
-    return this.exchange(this.idle.pop() ?? this.connect(), req)
+    let head: string
+    try {
+      head = requestHead(req.path, req.headers)
+    } catch (error) {
+      return Promise.reject(error as Error)
+    }
+    return this.exchange(this.idle.pop() ?? this.connect(), req, head)
   }
 
   destroy(): void {
@@ -269,7 +265,7 @@ export class RawPool {
     return conn
   }
 
-  private exchange(conn: Connection, req: RawRequest): Promise<RawResponse> {
+  private exchange(conn: Connection, req: RawRequest, requestHead: string): Promise<RawResponse> {
     const x = new Exchange()
     const head = new Promise<RawResponse>((resolve, reject) => (x.onHead = { resolve, reject }))
     const abort = (): void => {
@@ -290,7 +286,7 @@ export class RawPool {
       clearTimeout(timer)
       req.signal.removeEventListener('abort', abort)
     })
-    conn.start(x, req)
+    conn.start(x, requestHead)
     return head.finally(() => {
       clearTimeout(timer)
       x.poke = undefined
