@@ -72,13 +72,9 @@ function account(chunk: Uint8Array, opts: StreamToFileOptions): void {
 
 /** Calls `onIdle` once `poke` has not been called for `idleMs` (armed at once). */
 function idleTimer(idleMs: number, onIdle: (e: IdleTimeoutError) => void): { poke(): void; clear(): void } {
-  let timer: NodeJS.Timeout | undefined
-  const poke = (): void => {
-    clearTimeout(timer)
-    timer = setTimeout(() => onIdle(new IdleTimeoutError(`no data for ${idleMs / 1000} s`)), idleMs)
-  }
-  poke()
-  return { poke, clear: () => clearTimeout(timer) }
+  // One timer re-armed in place: a new one per chunk was garbage for every read.
+  const timer = setTimeout(() => onIdle(new IdleTimeoutError(`no data for ${idleMs / 1000} s`)), idleMs)
+  return { poke: () => void timer.refresh(), clear: () => clearTimeout(timer) }
 }
 
 /** The small-body path of `streamToFile`: same idle timeout, abort, hashing and accounting. */
