@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import * as http from 'node:http'
 import * as https from 'node:https'
+import * as net from 'node:net'
 import type { AddressInfo, Socket } from 'node:net'
 import * as path from 'node:path'
 import { promisify } from 'node:util'
@@ -136,6 +137,22 @@ describe('raw HTTP/1.1 GETs read into a reused buffer', () => {
     await expect(send('/blob HTTP/1.1\r\nx: y', { host: '127.0.0.1' })).rejects.toThrow(/unescaped characters/)
     expect(connections()).toBe(before)
     pool.destroy()
+  })
+
+  it('a head whose end is split across reads, and a body holding the same bytes', async () => {
+    const raw = net.createServer((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r')
+        setTimeout(() => socket.write('\nab\r\n\r\ncd'), 30)
+      })
+    })
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve))
+    const pool = new RawPool({ protocol: 'http:', hostname: '127.0.0.1', port: (raw.address() as AddressInfo).port }, 1)
+    const res = await get(pool, '/')
+    expect(res.headers['content-length']).toBe('8')
+    expect((await read(res)).toString('latin1')).toBe('ab\r\n\r\ncd')
+    pool.destroy()
+    raw.close()
   })
 
   it('the body iterates as copies (listings, error answers)', async () => {

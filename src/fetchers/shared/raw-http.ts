@@ -42,7 +42,7 @@ export interface RawRequest {
 export const isDirectBody = (body: unknown): body is DirectBody => (body as { direct?: unknown } | null)?.direct === true
 
 /** Per connection: the size of every read, so of the chunks a sink gets; and a head's limit. */
-const [READ_BUFFER, MAX_HEAD] = [256 * 1024, 64 * 1024]
+const [READ_BUFFER, MAX_HEAD, HEAD_END] = [256 * 1024, 64 * 1024, Buffer.from('\r\n\r\n')]
 
 /** A connection closed under an exchange: transient (retried). */
 const closedEarly = (): Error => Object.assign(new Error('the connection closed before the response ended'), { name: 'ConnectionError', code: 'ECONNRESET' })
@@ -118,13 +118,16 @@ class Connection {
     let off = 0
     if (!x.response) {
       x.poke?.()
-      x.head += buf.toString('latin1', 0, n)
+      // Only the head becomes a string (unless its end is split across reads: rare).
+      const i = buf.indexOf(HEAD_END)
+      const upto = i >= 0 && i + 4 <= n ? i + 4 : n
+      x.head += buf.toString('latin1', 0, upto)
       const end = x.head.indexOf('\r\n\r\n')
       if (end < 0) {
         if (x.head.length > MAX_HEAD) this.fail(new Error(`response headers over ${MAX_HEAD} bytes`))
         return true
       }
-      off = n - (x.head.length - end - 4)
+      off = upto - (x.head.length - end - 4)
       if (!this.parseHead(x, x.head.slice(0, end))) return false
     }
     this.body(x, buf, off, n)
