@@ -9,7 +9,9 @@ import * as path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RawPool, type RawResponse } from '../src/fetchers/shared/raw-http.js'
+import { IntegrityError } from '../src/fetchers/shared/checksum.js'
 import { isTransient } from '../src/fetchers/shared/retry.js'
+import { streamToFile } from '../src/fetchers/shared/stream.js'
 import { tempDir } from './helpers/harness.js'
 import { makeCertificate } from './servers/tls.js'
 
@@ -30,6 +32,11 @@ function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
   } else if (url === '/truncated') {
     res.writeHead(200, { 'content-length': BLOB.length })
     res.write(BLOB.subarray(0, 5000), () => setTimeout(() => res.socket?.destroy(), 20))
+  } else if (url === '/endless') {
+    // A hostile server: it announces nothing and never stops.
+    res.writeHead(200)
+    const more = (): void => void (res.destroyed || res.write(BLOB, () => setImmediate(more)))
+    more()
   } else if (url === '/silent') {
     // The request is read and never answered.
   } else res.writeHead(404, { 'content-length': 9 }).end('not found')
@@ -85,6 +92,19 @@ describe('raw HTTP/1.1 GETs read into a reused buffer', () => {
     expect(md5(await read(await get(pool, '/blob')))).toBe(md5(BLOB))
     expect(connections() - before).toBe(1)
     pool.destroy()
+  })
+
+  it('a body longer than the listed size stops at that size: a server cannot fill the disk', async () => {
+    const pool = new RawPool({ protocol: 'http:', hostname: '127.0.0.1', port }, 4)
+    const dir = await tempDir('fs-raw-endless-')
+    const file = path.join(dir, 'object')
+    const res = await get(pool, '/endless')
+    const landing = streamToFile(res.body, { file, idleMs: 5000, expectedSize: BLOB.length })
+    await expect(landing).rejects.toThrow(IntegrityError)
+    await expect(landing).rejects.toThrow(`the server sent more than the ${BLOB.length} bytes announced`)
+    expect((await fs.stat(file)).size).toBeLessThanOrEqual(BLOB.length)
+    pool.destroy()
+    await fs.rm(dir, { recursive: true, force: true })
   })
 
   it('decodes a chunked body, and keeps what arrives before the body is asked for', async () => {

@@ -1,7 +1,7 @@
 import { closeSync, createWriteStream, openSync, writeFileSync, writeSync } from 'node:fs'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { Verifier } from './checksum.js'
+import { IntegrityError, type Verifier } from './checksum.js'
 import { isDirectBody, type DirectBody } from './raw-http.js'
 
 /** A stalled connection: transient, so the transfer is retried. */
@@ -131,6 +131,9 @@ async function directToFile(body: DirectBody, opts: StreamToFileOptions): Promis
   try {
     await body.drain((chunk) => {
       idle.poke()
+      // A server that sends more than it announced is stopped there, not left to fill the disk.
+      if (opts.expectedSize !== undefined && at - first + chunk.length > opts.expectedSize)
+        throw new IntegrityError(`the server sent more than the ${opts.expectedSize} bytes announced`)
       for (let off = 0; off < chunk.length;) off += writeSync(fd, chunk, off, chunk.length - off, at + off)
       at += chunk.length
       account(chunk, opts)
