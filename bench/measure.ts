@@ -98,6 +98,8 @@ export async function sh(cmd: string, args: string[], opts: { cwd?: string; env?
   const err = { text: '' }
   child.stdout.on('data', (d: Buffer) => out.push(d))
   child.stderr.on('data', tail(err))
+  // A command that exits without reading its input closes the pipe first: EPIPE, not a failure.
+  child.stdin.on('error', () => undefined)
   child.stdin.end(opts.input ?? '')
   const code = await new Promise<number>((resolve, reject) => {
     child.once('error', reject)
