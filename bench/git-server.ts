@@ -23,7 +23,8 @@ export interface BenchGitServer {
   stop(): Promise<void>
 }
 
-export async function startBenchGit(repos: Record<string, string>): Promise<BenchGitServer> {
+/** `front`: what clients reach the server through (the WAN link), given the server's own URL. */
+export async function startBenchGit(repos: Record<string, string>, front?: (url: string) => Promise<string>): Promise<BenchGitServer> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'fs-bench-git-'))
   await fs.mkdir(path.join(root, 'bench'))
   for (const [name, dir] of Object.entries(repos)) {
@@ -34,9 +35,10 @@ export async function startBenchGit(repos: Record<string, string>): Promise<Benc
   const token = randomBytes(12).toString('hex')
   const http = await startGitHttp({ root, users: { bench: password }, tokens: [token] })
   const basic = Buffer.from(`bench:${password}`).toString('base64')
+  const base = front ? await front(http.url) : http.url
   return {
-    url: (repo) => `${http.url}/${repo}.git`,
-    serverUrl: http.url,
+    url: (repo) => `${base}/${repo}.git`,
+    serverUrl: base,
     repository: (repo) => `bench/${repo}`,
     token,
     secret: `bench:${password}`,

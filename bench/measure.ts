@@ -12,6 +12,11 @@ export interface Sample {
    * so for fetch-sources this is max(node, every git it ran), not their sum.
    */
   peakRssMb: number
+  /**
+   * CPU time (user + system) of the process and every descendant it waited for (GNU time's
+   * %U + %S): the client's work, whichever process did it (node, git, index-pack).
+   */
+  cpuMs: number
   code: number
   stdout: string
   stderr: string
@@ -47,7 +52,7 @@ export async function measure(run: RunCommand): Promise<Sample> {
   const out = { text: '' }
   const err = { text: '' }
   const started = process.hrtime.bigint()
-  const child = spawn(TIME, ['-f', '%M', '-o', rssFile, run.cmd, ...run.args], {
+  const child = spawn(TIME, ['-f', '%M %U %S', '-o', rssFile, run.cmd, ...run.args], {
     env: run.env ?? process.env,
     cwd: run.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,11 +76,19 @@ export async function measure(run: RunCommand): Promise<Sample> {
     child.once('close', (c, signal) => resolve(c ?? (signal ? 128 : 1)))
   }).finally(() => clearTimeout(timer))
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6
-  // GNU time writes "Command exited with non-zero status N" before the number on failure.
+  // GNU time writes "Command exited with non-zero status N" before the numbers on failure.
   const rssText = await fs.readFile(rssFile, 'utf8').catch(() => '')
-  const kb = Number(rssText.trim().split('\n').pop())
+  const [kb, user, sys] = (rssText.trim().split('\n').pop() ?? '').split(' ').map(Number)
   await fs.rm(dir, { recursive: true, force: true })
-  return { wallMs, peakRssMb: Number.isFinite(kb) ? kb / 1024 : NaN, code, stdout: out.text, stderr: err.text }
+  const cpu = (user ?? NaN) + (sys ?? NaN)
+  return {
+    wallMs,
+    peakRssMb: Number.isFinite(kb) ? kb! / 1024 : NaN,
+    cpuMs: Number.isFinite(cpu) ? cpu * 1000 : NaN,
+    code,
+    stdout: out.text,
+    stderr: err.text
+  }
 }
 
 /** Runs a command to completion, untimed; throws with its stderr when it fails. */
@@ -85,6 +98,8 @@ export async function sh(cmd: string, args: string[], opts: { cwd?: string; env?
   const err = { text: '' }
   child.stdout.on('data', (d: Buffer) => out.push(d))
   child.stderr.on('data', tail(err))
+  // A command that exits without reading its input closes the pipe first: EPIPE, not a failure.
+  child.stdin.on('error', () => undefined)
   child.stdin.end(opts.input ?? '')
   const code = await new Promise<number>((resolve, reject) => {
     child.once('error', reject)

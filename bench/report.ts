@@ -4,17 +4,20 @@ const secs = (ms: number): string => (Number.isFinite(ms) ? (ms < 1000 ? `${Math
 const mb = (x: number): string => (Number.isFinite(x) ? `${Math.round(x)} MB` : '?')
 const cell = (s: SideResult): string => (s.failures.length && !s.samples.length ? 'failed' : `${secs(s.medianWallMs)} · ${mb(s.medianRssMb)}`)
 const ratio = (a: number, b: number): string => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–')
+const cpu = (ms: number): string => (Number.isFinite(ms) ? (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`) : '?')
+const cpuCell = (a: SideResult, b: SideResult): string => `${cpu(a.medianCpuMs)} / ${cpu(b.medianCpuMs)} (${ratio(a.medianCpuMs, b.medianCpuMs)})`
 const yesNo = (met: boolean | undefined): string => (met === undefined ? '–' : met ? 'yes' : '**no**')
 
 /**
  * The README table: one row per (scenario, baseline); the target sits on the row it judges.
- * Cells are "median wall · peak RSS of the largest process".
+ * Cells are "median wall · peak RSS of the largest process"; the CPU column is the median user +
+ * system time of fetch-sources' process tree against the baseline's, for the same work.
  */
 export function markdownTable(results: ScenarioResult[]): string {
-  const rows = ['| # | scenario | fetch-sources | baseline | ratio | target | met? |', '|---|---|---|---|---|---|---|']
+  const rows = ['| # | scenario | fetch-sources | baseline | ratio | client CPU (fs / baseline) | target | met? |', '|---|---|---|---|---|---|---|---|']
   for (const r of results) {
     if (r.skipped) {
-      rows.push(`| ${r.id} | ${r.title} | – | – | – | ${r.targets.map((t) => t.text).join('; ') || '–'} | skipped: ${r.skipped} |`)
+      rows.push(`| ${r.id} | ${r.title} | – | – | – | – | ${r.targets.map((t) => t.text).join('; ') || '–'} | skipped: ${r.skipped} |`)
       continue
     }
     const [fs, ...baselines] = r.sides
@@ -22,7 +25,9 @@ export function markdownTable(results: ScenarioResult[]): string {
       const targets = r.targets.filter((t) => (t.kind === 'ratio' || t.kind === 'overhead' ? t.baseline === i + 1 : i === 0))
       const target = targets.map((t) => t.text).join('; ') || '–'
       const met = targets.length ? yesNo(targets.every((t) => t.met === true) ? true : targets.some((t) => t.met === false) ? false : undefined) : '–'
-      rows.push(`| ${r.id} | ${r.title} | ${cell(fs!)} | ${b.label}: ${cell(b)} | ${ratio(fs!.medianWallMs, b.medianWallMs)} | ${target} | ${met} |`)
+      rows.push(
+        `| ${r.id} | ${r.title} | ${cell(fs!)} | ${b.label}: ${cell(b)} | ${ratio(fs!.medianWallMs, b.medianWallMs)} | ${cpuCell(fs!, b)} | ${target} | ${met} |`
+      )
     })
   }
   return rows.join('\n')

@@ -31,10 +31,11 @@ export interface Scenario {
 
 export interface SideResult {
   label: string
-  samples: Array<{ wallMs: number; peakRssMb: number }>
+  samples: Array<{ wallMs: number; peakRssMb: number; cpuMs: number }>
   failures: string[]
   medianWallMs: number
   medianRssMb: number
+  medianCpuMs: number
 }
 
 export interface ScenarioResult {

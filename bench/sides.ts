@@ -63,7 +63,8 @@ export async function fetchSourcesCommand(o: FetchSourcesRun): Promise<{ argv: s
     secrets,
     '--lock-file',
     path.join(conf, 'sources.lock.json'),
-    ...(o.args ?? [])
+    ...(o.args ?? []),
+    ...(o.bin.extraArgs ?? [])
   ]
   const runnerTemp = path.join(conf, 'runner-temp')
   await fs.mkdir(runnerTemp, { recursive: true })

@@ -31,6 +31,8 @@ export interface FetchSourcesBinary {
   /** Directory holding the bundle's chunks (to tell which files a run loaded). */
   bundleDir: string
   label: string
+  /** `--fs-args`: more CLI flags for every fetch-sources run through the CLI (`--concurrency 32`). */
+  extraArgs?: string[]
   dispose(): Promise<void>
 }
 
@@ -39,16 +41,17 @@ export interface FetchSourcesBinary {
  * `dist/index.js`). `--build`: the current source bundled with ncc into a temp directory, behind
  * a wrapper that does exactly what `bin/fetch-sources.js` does — dist/ itself is never touched.
  */
-export async function fetchSourcesBinary(build: boolean, log: (l: string) => void): Promise<FetchSourcesBinary> {
+export async function fetchSourcesBinary(build: boolean, log: (l: string) => void, ref?: string): Promise<FetchSourcesBinary> {
   if (!build) {
     return { entry: path.join(ROOT, 'bin', 'fetch-sources.js'), bundleDir: path.join(ROOT, 'dist'), label: 'dist/ (committed bundle)', dispose: async () => {} }
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fs-bench-build-'))
   const tree = await fs.mkdtemp(path.join(os.tmpdir(), 'fs-bench-src-'))
-  log(`bundling src/index.ts with ncc into ${dir}`)
+  log(`bundling src/index.ts${ref ? ` at ${ref}` : ''} with ncc into ${dir}`)
   // A copy of src/ with only src/ in the program: the tests others are editing, and an unused
   // local in a file mid-edit, must not stop a measurement (ncc type-checks the whole program).
-  await fs.cp(path.join(ROOT, 'src'), path.join(tree, 'src'), { recursive: true })
+  if (ref) await sh('/bin/sh', ['-c', `git -C "$1" archive "$2" src | tar -x -C "$3"`, 'sh', ROOT, ref, tree])
+  else await fs.cp(path.join(ROOT, 'src'), path.join(tree, 'src'), { recursive: true })
   await fs.copyFile(path.join(ROOT, 'package.json'), path.join(tree, 'package.json'))
   await fs.symlink(path.join(ROOT, 'node_modules'), path.join(tree, 'node_modules'))
   const tsconfig = JSON.parse(await fs.readFile(path.join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown>; include: string[] }
@@ -68,7 +71,8 @@ export async function fetchSourcesBinary(build: boolean, log: (l: string) => voi
   await fs.writeFile(path.join(dir, 'package.json'), '{\n  "type": "module"\n}\n')
   const entry = path.join(dir, 'cli.js')
   await fs.writeFile(entry, "import { runCli } from './index.js'\n\nprocess.exitCode = await runCli()\n")
-  return { entry, bundleDir: dir, label: 'fresh ncc build of src/', dispose: () => fs.rm(dir, { recursive: true, force: true }) }
+  const label = ref ? `ncc build of src/ at ${ref} (${(await sh('git', ['-C', ROOT, 'rev-parse', '--short', ref])).trim()})` : 'fresh ncc build of src/'
+  return { entry, bundleDir: dir, label, dispose: () => fs.rm(dir, { recursive: true, force: true }) }
 }
 
 /** An environment without the runner's or the user's settings leaking into either side. */

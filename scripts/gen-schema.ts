@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { kinds } from '../src/fetchers/registry.js'
 import { UNUSABLE_CONNECTION_KINDS } from '../src/runspec/model.js'
-import { connectionSchemaForJson, nativeSpecSchema, sourceSchema } from '../src/runspec/schema.js'
+import { connectionSchemaForJson, connectionSchemas, nativeSpecSchema, sourceSchema } from '../src/runspec/schema.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // Kinds that cannot back a source on a runner are accepted in a catalog with any schema.
 const unusable = Object.fromEntries(Object.keys(UNUSABLE_CONNECTION_KINDS).map((k) => [k, z.looseObject({})]))
-const connection = connectionSchemaForJson({ ...kinds.connectionSchemas, ...unusable })
+const connection = connectionSchemaForJson({ ...connectionSchemas(kinds.connectionSchemas), ...unusable })
 const spec = nativeSpecSchema.extend({
   connections: z.array(connection).optional().describe('The connections catalog (Polyaxon connection schema)'),
   artifactsStore: connection.optional().describe('Default connection for sources with `artifacts`/`paths` and no connection'),

@@ -1,7 +1,7 @@
 import * as path from 'node:path'
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { isInline } from './runspec/load.js'
+import { isInline } from './runspec/inline.js'
 import { errorMessage } from './util/errors.js'
 import { createCliHost } from './host/cli.js'
 import { reportError } from './host/report-error.js'

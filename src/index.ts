@@ -1,9 +1,5 @@
-import * as core from '@actions/core'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { State } from './constants.js'
-import { run } from './main.js'
-import { runPost } from './post.js'
 
 export { runCli } from './cli.js'
 
@@ -17,6 +13,8 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
-  // Same bundle for main and post, as actions/checkout does: the main step saved `isPost`.
-  await (core.getState(State.IsPost) ? runPost() : run())
+  // Only the action loads @actions/core (and with it @actions/http-client and undici, which its
+  // OIDC client imports statically: half the bundle); the CLI has a host of its own.
+  const { runStep } = await import('./main.js')
+  await runStep()
 }

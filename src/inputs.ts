@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { GitRunOptions } from './fetchers/types.js'
@@ -85,11 +84,6 @@ export interface Settings {
 }
 
 export type RawInputs = Record<Input, string | undefined>
-
-/** The action's inputs, read here and only here. */
-export function readInputs(): RawInputs {
-  return Object.fromEntries(Object.values(Input).map((name) => [name, core.getInput(name)])) as RawInputs
-}
 
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE', '']

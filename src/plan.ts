@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
-import { buildCatalog, catalogEntries, parseConnection } from './connections/catalog.js'
 import { kindOfUrl, kinds } from './fetchers/registry.js'
 import type { Settings } from './inputs.js'
 import { SPEC_EQUIVALENT } from './runspec/checkout-inputs.js'
 import { checkoutTranslation, quickTranslation, type SingleSourceInputs } from './runspec/checkout.js'
-import type { Plan, SourceBase } from './runspec/model.js'
+import type { Connection, Plan, SourceBase } from './runspec/model.js'
 import { earliestOverlaps } from './runspec/overlaps.js'
-import { INSIDE_PATH } from './runspec/schema.js'
+import { INSIDE_PATH } from './runspec/patterns.js'
 import { buildSource, type SecretResolver } from './runspec/sources.js'
 import type { Located, Translation } from './runspec/translation.js'
 import { SpecError, SpecErrors } from './util/errors.js'
@@ -48,9 +47,11 @@ export async function buildPlan(settings: Settings, secrets: SecretResolver, war
   }
 
   let catalogText = ''
-  let inputCatalog: ReturnType<typeof catalogEntries> = { connections: [] }
+  let inputCatalog: { connections: Array<Located<unknown>>; artifactsStore?: Located<unknown> } = { connections: [] }
+  // Validating connections is what needs the schema library: loaded only when there are some.
+  const validation = () => import('./connections/catalog.js')
   if (settings.connections) {
-    const { loadDocument } = await import('./runspec/load.js')
+    const [{ loadDocument }, { catalogEntries }] = await Promise.all([import('./runspec/load.js'), validation()])
     const doc = await loadDocument(settings.connections, settings.workspace, 'connections')
     catalogText = doc.text
     inputCatalog = catalogEntries(doc)
@@ -58,14 +59,18 @@ export async function buildPlan(settings: Settings, secrets: SecretResolver, war
   if (!translation) throw errors.length === 1 ? errors[0]! : new SpecErrors(errors)
   for (const w of translation.warnings) warn(w)
 
-  const catalog = buildCatalog(translation.connections, inputCatalog.connections, kinds, errors)
-  let artifactsStore: string | undefined
   const storeEntry: Located<unknown> | undefined = translation.artifactsStore ?? inputCatalog.artifactsStore
-  if (storeEntry) {
-    const store = parseConnection(storeEntry, kinds, errors)
-    if (store) {
-      artifactsStore = store.name
-      if (!catalog.has(store.name)) catalog.set(store.name, store)
+  let catalog = new Map<string, Connection>()
+  let artifactsStore: string | undefined
+  if (translation.connections.length || inputCatalog.connections.length || storeEntry) {
+    const { buildCatalog, parseConnection } = await validation()
+    catalog = buildCatalog(translation.connections, inputCatalog.connections, kinds, errors)
+    if (storeEntry) {
+      const store = parseConnection(storeEntry, kinds, errors)
+      if (store) {
+        artifactsStore = store.name
+        if (!catalog.has(store.name)) catalog.set(store.name, store)
+      }
     }
   }
 

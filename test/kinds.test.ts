@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
 import { KINDS, kindOfUrl, kinds } from '../src/fetchers/registry.js'
 import type { SourceKind } from '../src/fetchers/types.js'
@@ -41,7 +40,7 @@ describe('the registry of kinds', () => {
     // @ts-expect-error `pin` (frozen replay) is missing: the compiler refuses the kind.
     const incomplete: SourceKind<SourceBase> = {
       kind: 'hf',
-      connectionSchemas: { hf: z.strictObject({ repo: z.string() }) },
+      connectionSchemas: { hf: (zod) => zod.strictObject({ repo: zod.string() }) },
       takes: [],
       claimsUrl: (url: string) => url.startsWith('hf://'),
       build: ({ common }) => ({ ...common, kind: 'hf' }),

@@ -229,3 +229,47 @@ describe('s3 errors', () => {
     await expect(fs.stat(path.join(ws, 'data'))).rejects.toThrow()
   })
 })
+
+describe('s3 listing signed directly (custom endpoint, path style, keys in the secret)', () => {
+  it('lists and lands the same as through the SDK, and sends the bare ListObjectsV2 query', async () => {
+    const direct = await workspace()
+    const from = s3.requests.length
+    const a = await runSpec({ workspace: direct, spec: spec({ uri: 's3://ml-data/models' }), secrets: goodSecret() })
+    expect(a.error, a.logs.join('\n')).toBeUndefined()
+    const lists = s3.requests.slice(from).filter((r) => r.startsWith('GET /ml-data?'))
+    expect(lists).toEqual(['GET /ml-data?list-type=2&prefix=models'])
+    const viaSdk = await workspace()
+    const b = await runSpec({ workspace: viaSdk, spec: spec({ uri: 's3://ml-data/models' }), secrets: goodSecret(), env: { FETCH_SOURCES_S3_SDK_GET: '1' } })
+    expect(b.error, b.logs.join('\n')).toBeUndefined()
+    const store = (c: { outputs: Record<string, string> }) =>
+      (JSON.parse(c.outputs.sources!) as Record<string, { digest: string; files: number; bytes: number }>).store!
+    expect([store(b).digest, store(b).files, store(b).bytes]).toEqual([store(a).digest, store(a).files, store(a).bytes])
+    for (const rel of ['v1/weights.bin', 'v1/config.json', 'v2/weights.bin', 'readme.md', 'labels.csv']) {
+      expect(await fs.readFile(path.join(direct, 'data', rel))).toEqual(await fs.readFile(path.join(viaSdk, 'data', rel)))
+    }
+  })
+
+  it('keys that XML escapes land under their own names', async () => {
+    const keys = { 'x/a<b>.txt': 'lt gt', 'x/q"u\'o.txt': 'quotes', 'x/amp&amp;.txt': 'amp' }
+    await s3.createBucket('xml-keys')
+    await s3.put('xml-keys', keys)
+    const ws = await workspace()
+    const c = await runSpec({ workspace: ws, spec: spec({ uri: 's3://xml-keys/x' }), secrets: goodSecret() })
+    expect(c.error, c.logs.join('\n')).toBeUndefined()
+    for (const [key, text] of Object.entries(keys)) expect(await fs.readFile(path.join(ws, 'data', key.slice(2)), 'utf8')).toBe(text)
+  })
+
+  it('a wrong secret key is the same clear error as through the SDK', async () => {
+    const bad = { 'aws-data': JSON.stringify({ AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: 'not-the-key' }) }
+    const direct = await runSpec({ workspace: await workspace(), spec: spec({ uri: 's3://ml-data/models' }), secrets: bad })
+    const viaSdk = await runSpec({
+      workspace: await workspace(),
+      spec: spec({ uri: 's3://ml-data/models' }),
+      secrets: bad,
+      env: { FETCH_SOURCES_S3_SDK_GET: '1' }
+    })
+    const denied = (c: { logs: string[] }): string | undefined => c.logs.find((l) => l.includes('access denied'))
+    expect(denied(direct)).toMatch(/store: access denied to s3:\/\/ml-data\/models at .* \(403 SignatureDoesNotMatch\): the secret access key is wrong/)
+    expect(denied(direct)).toBe(denied(viaSdk))
+  })
+})

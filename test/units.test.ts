@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { escapeKey } from '../src/fetchers/s3/get.js'
+import { directEndpoint, parseListing } from '../src/fetchers/s3/list.js'
 import { objectsDigest } from '../src/fetchers/shared/digest.js'
 import { commitStaging, createStaging, recoverStale } from '../src/fetchers/shared/landing.js'
 import { Limiter } from '../src/fetchers/shared/limiter.js'
@@ -199,5 +200,39 @@ describe('S3 key escaping for signed GETs', () => {
     ['50%', '50%25']
   ])('%s → %s', (key, escaped) => {
     expect(escapeKey(key)).toBe(escaped)
+  })
+})
+
+describe('S3 listing read without the SDK', () => {
+  it('keys, sizes and ETags with XML escapes, the token wherever the page puts it', () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>b</Name><NextContinuationToken>t&amp;1</NextContinuationToken>' +
+      '<IsTruncated>true</IsTruncated><Contents><Key>a&lt;b&gt;&quot;c&apos;&amp;d&#x1F600;&#65;</Key><Size>12</Size><ETag>&quot;0123&quot;</ETag></Contents>' +
+      '<Contents><Key> spaced </Key><Size>0</Size><ETag>"x-2"</ETag><Owner><ID>o</ID></Owner></Contents></ListBucketResult>'
+    expect(parseListing(xml)).toEqual({
+      objects: [
+        { key: 'a<b>"c\'&d😀A', size: 12, etag: '"0123"' },
+        { key: ' spaced ', size: 0, etag: '"x-2"' }
+      ],
+      truncated: true,
+      next: 't&1'
+    })
+    expect(parseListing('<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>')).toEqual({ objects: [], truncated: false })
+  })
+
+  it('only a store the connection describes whole: custom endpoint, path style, keys in the secret', () => {
+    const base = { bucket: 'b', prefix: '', region: 'r', forcePathStyle: true, requesterPays: false, credentials: { accessKeyId: 'a', secretAccessKey: 's' } }
+    expect(directEndpoint({ ...base, endpoint: 'https://minio.example:9000/base/' }, {})).toEqual({
+      protocol: 'https:',
+      hostname: 'minio.example',
+      port: 9000,
+      host: 'minio.example:9000',
+      basePath: '/base/b',
+      region: 'r'
+    })
+    expect(directEndpoint({ ...base }, {})).toBeUndefined()
+    expect(directEndpoint({ ...base, endpoint: 'http://h', forcePathStyle: false }, {})).toBeUndefined()
+    expect(directEndpoint({ ...base, endpoint: 'http://h', credentials: undefined }, {})).toBeUndefined()
+    expect(directEndpoint({ ...base, endpoint: 'http://h' }, { FETCH_SOURCES_S3_SDK_GET: '1' })).toBeUndefined()
   })
 })

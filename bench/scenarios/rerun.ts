@@ -5,7 +5,7 @@ import { measure } from '../measure.js'
 import type { Scenario } from '../scenario.js'
 import { expectFiles, failure, fetchSourcesCommand } from '../sides.js'
 import { gitSecrets, gitSpecParts } from './git.js'
-import { s3Secrets } from './s3.js'
+import { s3Connection, s3Secrets } from './s3.js'
 
 /**
  * The same spec twice with nothing changed: the second run must only list and compare. The
@@ -13,10 +13,9 @@ import { s3Secrets } from './s3.js'
  */
 export async function secondRun(ctx: BenchContext): Promise<Scenario> {
   const dirs = await dirsFor(ctx, 's7')
-  const { bucket, sets } = ctx.s3!
+  const { sets } = ctx.s3!
   const git = ctx.gitSupported ? gitSpecParts(ctx, [{ name: 'code', repo: ctx.git!.shapes.small[0]!.name, depth: 1 }]) : { connections: [], sources: [] }
-  const store = (name: string, prefix: string): string =>
-    `  - name: ${name}\n    kind: s3\n    schema: {bucket: "s3://${bucket}/${prefix}", endpoint: "${ctx.s3!.server.endpoint}", region: us-east-1}\n    secret: {name: aws-bench}`
+  const store = (name: string, prefix: string): string => s3Connection(ctx, name, prefix)
   const spec = `version: 1
 connections:
 ${[...git.connections, store('small', sets.small.prefix), store('medium', sets.medium.prefix)].join('\n')}

@@ -10,12 +10,16 @@ const s3Spec = (ctx: BenchContext, uri: string): string => `version: 1
 connections:
   - name: store
     kind: s3
-    schema: {bucket: "${uri}", endpoint: "${ctx.s3!.server.endpoint}", region: us-east-1}
+    schema: {bucket: "${uri}", endpoint: "${ctx.s3!.endpoint}", region: us-east-1}
     secret: {name: aws-bench}
 sources:
   - connection: store
     path: data
 `
+
+/** A connection of a native spec to the bench bucket at `prefix`. */
+export const s3Connection = (ctx: BenchContext, name: string, prefix: string): string =>
+  `  - name: ${name}\n    kind: s3\n    schema: {bucket: "s3://${ctx.s3!.bucket}/${prefix}", endpoint: "${ctx.s3!.endpoint}", region: us-east-1}\n    secret: {name: aws-bench}`
 
 export const s3Secrets = (ctx: BenchContext): Record<string, string> => ({
   'aws-bench': JSON.stringify({ AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: ctx.s3!.server.secretAccessKey })
@@ -36,7 +40,7 @@ async function baselineEnvs(ctx: BenchContext, conf: string): Promise<{ rclone: 
       RCLONE_CONFIG_BENCH_PROVIDER: 'Other',
       RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: ACCESS_KEY_ID,
       RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      RCLONE_CONFIG_BENCH_ENDPOINT: s3.endpoint,
+      RCLONE_CONFIG_BENCH_ENDPOINT: ctx.s3!.endpoint,
       RCLONE_CONFIG_BENCH_REGION: 'us-east-1',
       RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE: 'true'
     }),
@@ -90,7 +94,7 @@ async function objectScenario(
           args: [
             ...(o.single ? ['s3', 'cp', `s3://${bucket}/${o.key}`, `${awsDest}/`] : ['s3', 'sync', `s3://${bucket}/${o.key}`, awsDest]),
             '--endpoint-url',
-            ctx.s3!.server.endpoint,
+            ctx.s3!.endpoint,
             '--only-show-errors',
             '--no-progress'
           ]
@@ -110,7 +114,8 @@ export async function smallObjects(ctx: BenchContext): Promise<Scenario> {
     key: set.prefix,
     single: false,
     files: set.count,
-    targets: [{ kind: 'ratio', max: 0.75, baseline: 1, text: '≤ 0.75× rclone' }]
+    // Latency is what concurrency hides: the tighter target holds where there is some.
+    targets: ctx.wan ? [{ kind: 'ratio', max: 0.75, baseline: 1, text: '≤ 0.75× rclone' }] : [{ kind: 'ratio', max: 1.0, baseline: 1, text: '≤ 1.0× rclone' }]
   })
 }
 

@@ -4,7 +4,7 @@ import type { SpecDocument } from '../runspec/document.js'
 import { issuesToErrors, parseAt } from '../runspec/issues.js'
 import type { Kinds } from '../runspec/kinds.js'
 import type { Connection } from '../runspec/model.js'
-import { connectionBaseSchema } from '../runspec/schema.js'
+import { connectionBaseSchema, connectionSchema } from '../runspec/schema.js'
 import type { Located } from '../runspec/translation.js'
 import { z } from 'zod'
 
@@ -17,7 +17,7 @@ export function parseConnection(entry: Located<unknown>, kinds: Kinds, errors: S
   }
   const { name, kind, description, secret } = base.data
   // Kinds that cannot back a source (volume claims, registries, …) take any schema.
-  const kindSchema = kinds.connectionSchemas[kind] ?? z.looseObject({})
+  const kindSchema = connectionSchema(kinds.connectionSchemas, kind) ?? z.looseObject({})
   const schemaPath = [...entry.path, 'schema']
   const parsed = z.safeParse(kindSchema, base.data.schema ?? {}, { reportInput: true })
   if (!parsed.success) {

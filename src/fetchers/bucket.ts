@@ -1,5 +1,4 @@
-import type { z } from 'zod'
-import type { KindField } from '../runspec/kinds.js'
+import type { KindField, SchemaBuilder } from '../runspec/kinds.js'
 import type { Selection, SourceBase } from '../runspec/model.js'
 import { selectionOf } from '../runspec/sources.js'
 import type { FetchContext, FetchResult, SourceKind } from './types.js'
@@ -22,7 +21,7 @@ export interface BucketKindOptions {
   /** URI prefixes of this store (`s3://`); the first is the one named in messages. */
   schemes: readonly string[]
   /** `schema:` of its catalog connections (catalog kind = source kind). */
-  schema: z.ZodType
+  schema: SchemaBuilder
   describe?(source: BucketSource): string
   fetch(source: BucketSource, ctx: FetchContext): Promise<FetchResult>
 }

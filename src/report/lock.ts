@@ -1,11 +1,11 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { z } from 'zod'
 import type { Outcome } from '../fetchers/fetch-all.js'
 import { kindOf } from '../fetchers/registry.js'
 import type { Locked, ObjectEntry } from '../fetchers/types.js'
 import type { Plan } from '../runspec/model.js'
 import { SpecError } from '../util/errors.js'
+import type { LockRecord } from './lock-schema.js'
 import { publicAddress, sourceOutput, type SourceOutput } from './outputs.js'
 
 /** The lock file: the `sources` output plus what replay needs. */
@@ -26,22 +26,6 @@ export function lockFile(plan: Plan, outcomes: Outcome[], now = new Date()): Loc
   return { version: 1, specDigest: plan.specDigest, time: now.toISOString(), dialect: plan.dialect, sources }
 }
 
-const lockSchema = z.object({
-  version: z.literal(1),
-  specDigest: z.string(),
-  sources: z.record(
-    z.string(),
-    z.object({
-      kind: z.string(),
-      url: z.string(),
-      commit: z.string().default(''),
-      ref: z.string().default(''),
-      digest: z.string().default(''),
-      objects: z.array(z.object({ key: z.string(), size: z.number(), version: z.string() })).optional()
-    })
-  )
-})
-
 /**
  * `frozen:` — pins every source of the plan to what the lock recorded (each kind says how: git
  * sources to their commit, http sources to their sha256, object sources to their object list,
@@ -50,9 +34,11 @@ const lockSchema = z.object({
  */
 export async function applyFrozen(plan: Plan, lockPath: string, workspace: string): Promise<Map<string, Locked>> {
   const file = path.resolve(workspace, lockPath)
-  let parsed: z.infer<typeof lockSchema>
+  let parsed: LockRecord
   try {
-    parsed = lockSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')))
+    // Loaded when a lock is read (`frozen`): a run that only writes one never loads the schema library.
+    const { parseLock } = await import('./lock-schema.js')
+    parsed = parseLock(JSON.parse(await fs.readFile(file, 'utf8')))
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'not a fetch-sources lock file (version 1)'
     throw new SpecError(`input \`frozen\`: ${lockPath} (${file}) is ${why}`, undefined, { cause: e })

@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../util/errors.js'
 import type { DocPath } from './document.js'
 import type { Connection, SourceBase } from './model.js'
-import type { ConnectionSchemas } from './schema.js'
+import type { ConnectionSchemaBuilders } from './schema.js'
 import type { SourceDraft } from './translation.js'
 
 /**
@@ -9,6 +9,8 @@ import type { SourceDraft } from './translation.js'
  * `fetchers/` implements it (and more: how to fetch); the registry lists them and the run passes
  * the list in. The spec never imports a kind.
  */
+
+export type { SchemaBuilder } from './schema.js'
 
 /** Source fields that only some kinds take; a kind lists those it takes, the others refuse them. */
 export const KIND_FIELDS = ['git', 'artifacts', 'paths', 'unpack', 'sha256', 'sync', 'subdirectory'] as const
@@ -34,7 +36,7 @@ export interface KindBuilder {
   /** The source kind (`git`, `s3`, …). */
   readonly kind: string
   /** Catalog kinds whose connections become sources of this kind, each with its `schema:`. */
-  readonly connectionSchemas: ConnectionSchemas
+  readonly connectionSchemas: ConnectionSchemaBuilders
   /** The kind-specific source fields it takes. */
   readonly takes: readonly KindField[]
   /** Whether an inline `url` is of this kind (kinds are asked in registry order). */
@@ -52,5 +54,5 @@ export interface Kinds {
   /** Every catalog kind a connection may have (usable or not). */
   readonly connectionKinds: readonly string[]
   /** `schema:` of each usable catalog kind. */
-  readonly connectionSchemas: ConnectionSchemas
+  readonly connectionSchemas: ConnectionSchemaBuilders
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { SpecError } from '../util/errors.js'
 import { SpecDocument } from './document.js'
+import { isInline } from './inline.js'
 
 /**
  * The largest spec or catalog read, file or inline. Planning is linear, but the spec is the one
@@ -11,10 +12,7 @@ import { SpecDocument } from './document.js'
  */
 export const MAX_SPEC_BYTES = 10 * 1024 * 1024
 
-/** An input is inline YAML when it cannot be a file name: several lines, a mapping or a list. */
-export function isInline(value: string): boolean {
-  return value.includes('\n') || /^\s*[[{]/.test(value) || /^\s*- /.test(value) || /^[\w.-]+:\s/.test(value)
-}
+export { isInline }
 
 const mb = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`
 

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { INSIDE_PATH } from './patterns.js'
+
+export { GIT_FLAG_PATTERN, INSIDE_PATH } from './patterns.js'
 
 /**
  * The native run spec (`version: 1`). Schemas are pure: no defaults that need the environment,
@@ -7,12 +10,6 @@ import { z } from 'zod'
 
 const relPath = z.string().min(1, 'must not be empty')
 
-/**
- * A path inside a source (an entry point, a sparse directory, a subdirectory): relative, with no
- * `..` segment, `/` or `\` separated — a spec shared between runners must not name a path
- * outside what it fetches on any OS. A pattern, not a refinement, so the JSON Schema has it too.
- */
-export const INSIDE_PATH = /^(?![\\/])(?![A-Za-z]:)(?!(?:.*[\\/])?\.\.(?:[\\/]|$)).+$/
 const insidePath = (field: string) =>
   relPath.regex(INSIDE_PATH, `${field} is a path inside the source: relative (no leading "/", "\\" or drive letter), without ".." segments`)
 
@@ -27,6 +24,40 @@ export const secretRefSchema = z.strictObject({
 
 /** `schema:` of a connection, by catalog kind; each kind of source declares its own. */
 export type ConnectionSchemas = Readonly<Record<string, z.ZodType>>
+
+/** What a kind's schema builder may use besides zod: schemas the spec shares. */
+export const sharedSchemas = { knownHosts: knownHostsSchema }
+
+/**
+ * The part of zod a kind's schema is made of. Named one by one: handing zod's whole namespace
+ * around would keep every part of it (and every locale) in the bundle.
+ */
+const kit = { strictObject: z.strictObject, string: z.string, boolean: z.boolean, array: z.array, record: z.record }
+export type SchemaKit = typeof kit
+
+/**
+ * Builds a catalog kind's `schema:` with the zod it is handed. A kind never imports zod itself:
+ * the schema library is loaded when a connection is validated, and a run of one repository
+ * (checkout or quick mode) never loads it.
+ */
+export type SchemaBuilder = (zod: SchemaKit, shared: typeof sharedSchemas) => z.ZodType
+export type ConnectionSchemaBuilders = Readonly<Record<string, SchemaBuilder>>
+
+const built = new Map<string, z.ZodType>()
+
+/** The `schema:` of a catalog kind, built on first use (once per run: zod compiles it on its first parse). */
+export function connectionSchema(builders: ConnectionSchemaBuilders, kind: string): z.ZodType | undefined {
+  const build = builders[kind]
+  if (!build) return undefined
+  let schema = built.get(kind)
+  if (!schema) built.set(kind, (schema = build(kit, sharedSchemas)))
+  return schema
+}
+
+/** Every kind's `schema:` built (the JSON Schema needs them all). */
+export function connectionSchemas(builders: ConnectionSchemaBuilders): ConnectionSchemas {
+  return Object.fromEntries(Object.keys(builders).map((kind) => [kind, connectionSchema(builders, kind)!]))
+}
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 
@@ -61,9 +92,6 @@ export function connectionSchemaForJson(schemas: ConnectionSchemas) {
   const branches = Object.entries(schemas).map(([kind, schema]) => base.extend({ kind: z.literal(kind), schema: schema.optional() }))
   return z.discriminatedUnion('kind', branches as never)
 }
-
-/** The contract's allow-listed git flags; each is mapped to an option, anything else is refused. */
-export const GIT_FLAG_PATTERN = /^(--depth[ =]\d+|--recurse-submodules|--shallow-submodules|--single-branch|--no-tags|--filter=\S+|--experimental-fetch)$/
 
 export const gitOptionsSchema = z.strictObject({
   url: z.string().min(1).optional(),

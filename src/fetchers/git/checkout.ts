@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { SourceLog } from '../shared/progress.js'
 import type { GitSource } from './source.js'
-import type { Git } from './git.js'
+import { GitCommandError, type Git } from './git.js'
 import { configFileText } from './credentials.js'
 import { initRepo, readHead } from './repo.js'
 import { isFullSha, resolveRevision, type Target } from './revision.js'
@@ -34,30 +34,46 @@ export interface CheckedOut {
 
 /**
  * Brings `dir` to exactly the commit the source's revision names, with as few git processes as
- * possible: `init` (fresh only), `ls-remote` (not for a full SHA), one `fetch` of exactly that
- * object at the requested depth (skipped when a reused checkout already has it), `checkout`.
+ * possible: `init` (fresh only), `ls-remote` (not for a full SHA, nor for a branch name), one
+ * `fetch` of exactly that object at the requested depth (skipped when a reused checkout already
+ * has it), `checkout`.
  */
 export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
   const { git, dir, source, env } = o
-  const run = (args: string[]) => git.exec(args, { cwd: dir, env })
-  // Only the fetch and the checkout report progress: the other commands are quick.
-  const transfer = (args: string[]) => (o.progress ? git.exec([args[0]!, '--progress', ...args.slice(1)], { cwd: dir, env, onStderr: o.progress }) : run(args))
+  const { run, transfer } = commands(o)
   if (!o.reuse) await initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse: o.sparse, cone: !source.checkout?.sparsePatterns })
 
   const shallow = await fs.stat(path.join(dir, '.git', 'shallow')).then(
     () => true,
     () => false
   )
-  // A fresh fetch of the default branch or of a name that is most likely a branch does not wait
-  // for ls-remote: both run at once, and ls-remote only names what the fetch brought (one round
-  // trip instead of two). A name that turns out to be a tag is fetched after.
-  const guess = !o.reuse ? speculativeSpecs(source) : undefined
+  const known = source.checkout?.knownRef
+  let guess = !o.reuse ? speculativeSpecs(source) : undefined
+  // A branch name fetched alone needs no ls-remote at all: what the fetch brought is the branch
+  // (branches win over tags, as for `git clone --branch`). Only a name that is no branch is looked
+  // up after, and a name that looks like a version goes the concurrent way below.
+  if (guess && !known && source.revision !== undefined && !(source.depth === 0 && !source.singleBranch) && !VERSION_LIKE.test(source.revision)) {
+    const branch = source.revision
+    const found = await o.network('fetch', async () => {
+      try {
+        await transfer(fetchArgs(source, shallow, guess!, false))
+        return true
+      } catch (e) {
+        if (e instanceof GitCommandError && /couldn't find remote ref/i.test(e.stderr)) return false
+        throw e
+      }
+    })
+    if (found) return finish(o, { ref: `refs/heads/${branch}`, localRef: `refs/remotes/origin/${branch}`, branch }, await branchFetched(o, branch), true)
+    guess = undefined
+  }
+  // A fresh fetch of the default branch (or of a name that may be a tag) does not wait for
+  // ls-remote: both run at once, and ls-remote only names what the fetch brought (one round trip
+  // instead of two). A name that turns out to be a tag is fetched after.
   const [resolved, guessed] = await Promise.allSettled([
     o.network('ls-remote', () => resolveRevision(git, dir, source.revision, env)),
     guess ? o.network('fetch', () => transfer(fetchArgs(source, shallow, guess, false))) : Promise.resolve(undefined)
   ])
   if (resolved.status === 'rejected') throw resolved.reason
-  const known = source.checkout?.knownRef
   const target = known ? knownTarget(known, resolved.value.commit!) : resolved.value
   let fetched = false
   let commit = target.commit
@@ -98,7 +114,31 @@ export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
   }
   commit ??= (await run(['rev-parse', '--verify', '--end-of-options', `${target.localRef ?? 'FETCH_HEAD'}^{commit}`])).stdout.trim()
   if (known) await settleKnownRef(o, target, commit, fetched)
+  return finish(o, target, commit, fetched)
+}
 
+/** git in the work tree; only the fetch and the checkout report progress (the other commands are quick). */
+function commands(o: CheckoutOptions) {
+  const run = (args: string[]) => o.git.exec(args, { cwd: o.dir, env: o.env })
+  const transfer = (args: string[]) =>
+    o.progress ? o.git.exec([args[0]!, '--progress', ...args.slice(1)], { cwd: o.dir, env: o.env, onStderr: o.progress }) : run(args)
+  return { run, transfer }
+}
+
+/** A name like `v1.2` or `2.0.1` is as likely a tag as a branch: resolved with ls-remote beside the fetch. */
+const VERSION_LIKE = /^v?\d+(\.\d+)+/i
+
+/** The commit a fetch of branch `branch` alone brought, recorded as `origin/BRANCH` with its upstream. */
+async function branchFetched(o: CheckoutOptions, branch: string): Promise<string> {
+  const commit = await fetchHeadCommit(o.dir)
+  await trackBranch(o.dir, branch, commit)
+  return commit
+}
+
+/** Checks out the resolved commit (on its branch, as `git clone` leaves a branch) and proves HEAD is it. */
+async function finish(o: CheckoutOptions, target: Target, commit: string, fetched: boolean): Promise<CheckedOut> {
+  const { dir, source } = o
+  const { run, transfer } = commands(o)
   const checkout = target.branch ? ['checkout', '-q', '--force', '-B', target.branch, commit] : ['checkout', '-q', '--force', '--detach', commit]
   await transfer(checkout)
   // checkout's `clean: false` keeps untracked and ignored files; `--force` above still resets tracked ones.

@@ -1,4 +1,3 @@
-import * as exec from '@actions/exec'
 import { spawn } from 'node:child_process'
 import * as os from 'node:os'
 
@@ -74,14 +73,15 @@ export class Git {
     const baseEnv: Record<string, string> = {}
     for (const [k, v] of Object.entries(source)) if (v !== undefined && !SCRUBBED.test(k)) baseEnv[k] = v
     Object.assign(baseEnv, { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'Never', GIT_LFS_SKIP_SMUDGE: '1', LC_ALL: 'C' })
-    let out: exec.ExecOutput
+    let out: GitOutput
     try {
-      out = await exec.getExecOutput('git', ['--version'], { silent: true, ignoreReturnCode: true, env: baseEnv })
+      // The same spawn as every other git command (no @actions/exec: its module is one more to load).
+      out = await run('git', ['--version'], { env: baseEnv, signal: undefined })
     } catch (e) {
       throw new GitUnavailable(`git was not found on PATH (${(e as Error).message})`)
     }
     const m = /git version (\d+)\.(\d+)(?:\.(\d+))?/.exec(out.stdout)
-    if (out.exitCode !== 0 || !m) throw new GitUnavailable(`\`git --version\` did not report a version: ${lastLines(out.stdout + out.stderr)}`)
+    if (out.code !== 0 || !m) throw new GitUnavailable(`\`git --version\` did not report a version: ${lastLines(out.stdout + out.stderr)}`)
     const found = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)]
     if (compareVersions(found, MIN_GIT_VERSION) < 0) {
       throw new GitUnavailable(`git ${found.join('.')} is older than the minimum ${MIN_GIT_VERSION.join('.')}`)

@@ -1,5 +1,3 @@
-import { z } from 'zod'
-import { knownHostsSchema } from '../../runspec/schema.js'
 import { publicUrl } from '../../util/urls.js'
 import type { SourceKind } from '../types.js'
 import { buildGit, type GitSource } from './source.js'
@@ -11,28 +9,31 @@ const FULL_COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/
 export const git: SourceKind<GitSource> = {
   kind: 'git',
   connectionSchemas: {
-    git: z.strictObject({
-      url: z.string().min(1, 'must not be empty'),
-      revision: z.string().optional(),
-      flags: z.array(z.string()).optional(),
-      knownHosts: knownHostsSchema.optional()
-    }),
-    github: z.strictObject({
-      owner: z.string().min(1),
-      repository: z.string().min(1),
-      host: z.string().optional(),
-      apiUrl: z.string().optional(),
-      url: z.string().optional(),
-      knownHosts: knownHostsSchema.optional()
-    }),
-    gitlab: z.strictObject({
-      group: z.string().min(1),
-      project: z.string().min(1),
-      host: z.string().optional(),
-      instanceUrl: z.string().optional(),
-      url: z.string().optional(),
-      knownHosts: knownHostsSchema.optional()
-    })
+    git: (z, { knownHosts }) =>
+      z.strictObject({
+        url: z.string().min(1, 'must not be empty'),
+        revision: z.string().optional(),
+        flags: z.array(z.string()).optional(),
+        knownHosts: knownHosts.optional()
+      }),
+    github: (z, { knownHosts }) =>
+      z.strictObject({
+        owner: z.string().min(1),
+        repository: z.string().min(1),
+        host: z.string().optional(),
+        apiUrl: z.string().optional(),
+        url: z.string().optional(),
+        knownHosts: knownHosts.optional()
+      }),
+    gitlab: (z, { knownHosts }) =>
+      z.strictObject({
+        group: z.string().min(1),
+        project: z.string().min(1),
+        host: z.string().optional(),
+        instanceUrl: z.string().optional(),
+        url: z.string().optional(),
+        knownHosts: knownHosts.optional()
+      })
   },
   takes: ['git', 'subdirectory'],
   claimsUrl: isGitUrl,

@@ -1,7 +1,8 @@
 import type { BuildContext } from '../../runspec/kinds.js'
 import type { Connection, SourceBase } from '../../runspec/model.js'
 import type { CheckoutOptions, GitProxy } from '../../runspec/translation.js'
-import { GIT_FLAG_PATTERN, INSIDE_PATH, type GitOptions } from '../../runspec/schema.js'
+import { GIT_FLAG_PATTERN, INSIDE_PATH } from '../../runspec/patterns.js'
+import type { GitOptions } from '../../runspec/schema.js'
 import { gitUrlProblem } from './url.js'
 
 export type Submodules = false | true | 'recursive'

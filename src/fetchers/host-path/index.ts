@@ -1,5 +1,4 @@
 import * as path from 'node:path'
-import { z } from 'zod'
 import { selectionOf } from '../../runspec/sources.js'
 import { fileUrlOf } from '../../util/urls.js'
 import type { SourceKind } from '../types.js'
@@ -10,7 +9,9 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i
 /** `host_path`: a directory (or one file) on the runner, copied with the same selectors as buckets. */
 export const hostPath: SourceKind<HostPathSource> = {
   kind: 'host_path',
-  connectionSchemas: { host_path: z.strictObject({ hostPath: z.string().min(1), mountPath: z.string().optional(), readOnly: z.boolean().optional() }) },
+  connectionSchemas: {
+    host_path: (z) => z.strictObject({ hostPath: z.string().min(1), mountPath: z.string().optional(), readOnly: z.boolean().optional() })
+  },
   takes: ['artifacts', 'paths', 'sync'],
   // A Windows path (`C:\data`, `.\data`) would otherwise read as a URL scheme or as nothing.
   claimsUrl: (url) =>

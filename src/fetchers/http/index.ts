@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { publicUrl } from '../../util/urls.js'
 import type { SourceKind } from '../types.js'
 import type { HttpSource } from './source.js'
@@ -6,7 +5,7 @@ import type { HttpSource } from './source.js'
 /** `http(s)` URLs: one file, or an archive unpacked into the destination. */
 export const http: SourceKind<HttpSource> = {
   kind: 'http',
-  connectionSchemas: { http: z.strictObject({ url: z.string().min(1), headers: z.record(z.string(), z.string()).optional() }) },
+  connectionSchemas: { http: (z) => z.strictObject({ url: z.string().min(1), headers: z.record(z.string(), z.string()).optional() }) },
   takes: ['unpack', 'sha256'],
   // Asked after git, which takes the http(s) URLs that name repositories.
   claimsUrl: (url) => /^https?:/i.test(url),

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { bucketKind, describeWithEndpoint } from '../bucket.js'
 
 /**
@@ -9,13 +8,14 @@ import { bucketKind, describeWithEndpoint } from '../bucket.js'
 export const oci = bucketKind({
   kind: 'oci',
   schemes: ['oci://'],
-  schema: z.strictObject({
-    bucket: z.string().min(1),
-    namespace: z.string().optional(),
-    region: z.string().optional(),
-    endpoint: z.string().optional(),
-    forcePathStyle: z.boolean().optional()
-  }),
+  schema: (z) =>
+    z.strictObject({
+      bucket: z.string().min(1),
+      namespace: z.string().optional(),
+      region: z.string().optional(),
+      endpoint: z.string().optional(),
+      forcePathStyle: z.boolean().optional()
+    }),
   describe: describeWithEndpoint,
   fetch: async (source, ctx) => (await import('../s3/fetch.js')).fetchS3Compatible(source, ctx)
 })

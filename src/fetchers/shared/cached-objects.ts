@@ -2,7 +2,8 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { under } from '../../util/safe-path.js'
 import { cacheKey, entryDir, restoreEntry, saveEntry, type CacheLog, type CacheOutcome, type CacheSettings } from './cache.js'
-import { IntegrityError, Verifier } from './checksum.js'
+import { IntegrityError, verifyFile } from './checksum.js'
+import { Limiter } from './limiter.js'
 import { reusableFileSize } from './destination.js'
 import { moveFile } from './landing.js'
 import type { PlannedObject } from './objects.js'
@@ -54,26 +55,28 @@ export function objectCache(settings: CacheSettings, kind: string, name: string,
   }
 }
 
-/** The first object of the entry that is missing, not a regular file, or not the listed bytes. */
+/**
+ * The first object of the entry that is missing, not a regular file, or not the listed bytes.
+ * Sizes are checked first (one lstat each); then the bytes, several files at once (small ones read
+ * and hashed here, large ones on the hashing worker).
+ */
 async function firstMismatch(dir: string, objects: PlannedObject[]): Promise<string | undefined> {
   const dirs = new Set<string>()
   for (const o of objects) {
     const size = reusableFileSize(dir, o.target, dirs)
     if (size !== o.size) return `"${o.key}" ${size === undefined ? 'is missing' : `is ${size} bytes, not ${o.size}`}`
-    if (!o.expected?.md5 && !o.expected?.sha256 && !o.expected?.crc32c) continue
-    const verifier = new Verifier({ ...o.expected, size: o.size })
-    const handle = await fs.open(under(dir, o.target), 'r')
-    try {
-      for await (const chunk of handle.createReadStream({ highWaterMark: 256 * 1024 })) verifier.update(chunk as Buffer)
-      verifier.check(o.key)
-    } catch (e) {
-      if (e instanceof IntegrityError) return `"${o.key}": ${e.message}`
-      throw e
-    } finally {
-      await handle.close().catch(() => undefined)
-    }
   }
-  return undefined
+  const problems: Array<string | undefined> = []
+  await new Limiter(8).map(objects, async (o, i) => {
+    if (!o.expected?.md5 && !o.expected?.sha256 && !o.expected?.crc32c) return
+    try {
+      await verifyFile(under(dir, o.target), { ...o.expected, size: o.size }, o.key)
+    } catch (e) {
+      if (!(e instanceof IntegrityError)) throw e
+      problems[i] = `"${o.key}": ${e.message}`
+    }
+  })
+  return problems.find((p) => p !== undefined)
 }
 
 /** Hard-links what landed into the entry directory and saves it, unless it is over the size limit. */

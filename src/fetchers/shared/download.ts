@@ -1,12 +1,13 @@
 import type { Readable } from 'node:stream'
+import { isDirectBody, type DirectBody } from './raw-http.js'
 import { errorMessage } from '../../util/errors.js'
 import { withRetry } from './retry.js'
 import { Verifier, type Expected } from './checksum.js'
 import type { ProgressReporter } from './progress.js'
-import { streamToFile } from './stream.js'
+import { SMALL_BODY, streamToFile } from './stream.js'
 import type { Tuning } from './tuning.js'
 
-export type Body = Readable | AsyncIterable<Uint8Array>
+export type Body = Readable | AsyncIterable<Uint8Array> | DirectBody
 
 export interface DownloadOptions {
   /** Shown in retry lines and integrity errors: `bucket/key`, never a credential. */
@@ -26,12 +27,18 @@ export interface DownloadOptions {
 /** One retryable attempt's plumbing, shared by whole-object and ranged downloads. */
 export async function attempt(opts: DownloadOptions & { start?: number }, signal: AbortSignal): Promise<string> {
   let counted = 0
-  const verifier = new Verifier(opts.expected, opts.digest)
   const controller = new AbortController()
   const abort = (): void => controller.abort(signal.reason)
   signal.addEventListener('abort', abort, { once: true })
   try {
     const body = await opts.open(controller.signal)
+    // A whole body past the small-body size arriving as a stream is hashed from the file once
+    // written, on a worker: the main thread already runs the stream machinery of every transfer.
+    // A direct body (raw-http) costs the main thread one write per read, so it is hashed as it is
+    // read, which saves the second pass over the file; so is a small one (a worker's round trip
+    // would cost more than its hash).
+    const inFile = opts.start === undefined && !isDirectBody(body) && (opts.expected.size === undefined || opts.expected.size > SMALL_BODY)
+    const verifier = new Verifier(opts.expected, opts.digest, inFile)
     await streamToFile(body, {
       file: opts.file,
       ...(opts.start !== undefined ? { start: opts.start } : {}),
@@ -44,7 +51,7 @@ export async function attempt(opts: DownloadOptions & { start?: number }, signal
         opts.progress?.addBytes(n)
       }
     })
-    return verifier.check(opts.label)
+    return inFile ? await verifier.checkFile(opts.label, opts.file, controller.signal) : verifier.check(opts.label)
   } catch (error) {
     opts.progress?.removeBytes(counted)
     // Stop the response body of a failed attempt so its socket goes back to the pool.

@@ -1,10 +1,10 @@
-import { createReadStream, lstatSync } from 'node:fs'
+import { lstatSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { FetchError } from '../../util/errors.js'
 import { gitComponent, safeRelative, under } from '../../util/safe-path.js'
 import type { CacheOutcome } from './cache.js'
-import { IntegrityError, Verifier, type Expected } from './checksum.js'
+import { IntegrityError, verifyFile, type Expected } from './checksum.js'
 import { objectsDigest, type ObjectEntry } from './digest.js'
 import { reusableFileSize } from './destination.js'
 import { readState } from './landing.js'
@@ -82,10 +82,8 @@ async function walkFiles(root: string, dropped: string[], rel = ''): Promise<str
 async function matches(file: string, o: PlannedObject): Promise<boolean> {
   const expected = o.expected
   if (!expected?.md5 && !expected?.sha256 && !expected?.crc32c) return false
-  const verifier = new Verifier({ ...expected, size: o.size })
-  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) verifier.update(chunk as Buffer)
   try {
-    verifier.check(o.key)
+    await verifyFile(file, { ...expected, size: o.size }, o.key)
     return true
   } catch (e) {
     if (e instanceof IntegrityError) return false

@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import type { Limiter } from './limiter.js'
 import { withRetry } from './retry.js'
 import { IntegrityError, Verifier } from './checksum.js'
+import type { FileHasher } from './hash-worker.js'
 import { attempt, retryPolicy, type Body, type DownloadOptions } from './download.js'
 
 export interface RangedOptions extends Omit<DownloadOptions, 'open'> {
@@ -53,51 +53,42 @@ export async function inHeldSlot<T>(limiter: Limiter, items: readonly T[], worke
 
 /**
  * Hashes the parts of the file in order as soon as each is complete, while later parts are still
- * downloading: a part is read back from the page cache right after it was written, so the whole
- * object is checked without a second pass over the file once the download ends (that pass was a
- * third of the time of a 1 GiB object). Nothing is hashed when the store gave no whole-object
- * checksum and no digest is wanted: each part's length is still checked.
+ * downloading: a part is read back from the page cache right after it was written (on a worker
+ * thread, so the main thread only moves bytes), and the whole object is checked without a second
+ * pass over the file once the download ends. Nothing is hashed when the store gave no
+ * whole-object checksum and no digest is wanted: each part's length is still checked.
  */
 class InOrderHasher {
   private readonly verifier: Verifier
+  private readonly hasher: FileHasher | undefined
   private readonly done: boolean[]
   private next = 0
-  private chain: Promise<void> = Promise.resolve()
-  private failure?: { error: unknown }
 
   constructor(
     private readonly file: string,
     private readonly parts: Part[],
     opts: RangedOptions
   ) {
-    this.verifier = new Verifier({ ...opts.expected, size: opts.size }, opts.digest)
+    this.verifier = new Verifier({ ...opts.expected, size: opts.size }, opts.digest, true)
+    this.hasher = this.verifier.fileHasher()
     this.done = parts.map(() => false)
   }
 
   partDone(index: number): void {
     this.done[index] = true
-    if (!this.verifier.hashes) return
-    // Kept as a value, not a rejected promise nobody awaits yet (that would end the process).
-    this.chain = this.chain.then(() => this.advance()).catch((error: unknown) => void (this.failure ??= { error }))
-  }
-
-  private async advance(): Promise<void> {
-    while (!this.failure && this.next < this.parts.length && this.done[this.next]) {
-      const part = this.parts[this.next]!
-      for await (const chunk of createReadStream(this.file, { start: part.start, end: part.end, highWaterMark: 256 * 1024 })) {
-        this.verifier.update(chunk as Buffer)
-      }
-      this.next++
+    if (!this.hasher) return
+    // The worker takes ranges in the order they are sent: each part once every part before it is.
+    while (this.next < this.parts.length && this.done[this.next]) {
+      const part = this.parts[this.next++]!
+      this.hasher.add(this.file, part.start, part.end + 1)
     }
   }
 
-  async check(label: string): Promise<string> {
-    await this.chain
-    if (this.failure) throw this.failure.error
+  async check(label: string, signal: AbortSignal): Promise<string> {
     // Without hashes the parts' own length checks were the verification.
-    if (!this.verifier.hashes) return ''
+    if (!this.hasher) return ''
     if (this.next !== this.parts.length) throw new IntegrityError(`${label}: only ${this.next} of ${this.parts.length} parts were hashed`)
-    return this.verifier.check(label)
+    return this.verifier.checkDigests(label, await this.hasher.digest(signal))
   }
 }
 
@@ -131,7 +122,7 @@ export async function downloadRanged(opts: RangedOptions): Promise<string> {
         await withRetry(() => attempt(partOpts, signal), retryPolicy(partOpts))
         hasher.partDone(index)
       })
-      return hasher.check(opts.label)
+      return hasher.check(opts.label, signal)
     },
     // Parts retry their own transient errors; only a whole-file mismatch starts over.
     { ...retryPolicy(opts), retryable: (e) => e instanceof IntegrityError }

@@ -1,7 +1,8 @@
-import { createWriteStream, writeFileSync } from 'node:fs'
+import { closeSync, createWriteStream, openSync, writeFileSync, writeSync } from 'node:fs'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { Verifier } from './checksum.js'
+import { IntegrityError, type Verifier } from './checksum.js'
+import { isDirectBody, type DirectBody } from './raw-http.js'
 
 /** A stalled connection: transient, so the transfer is retried. */
 export class IdleTimeoutError extends Error {
@@ -28,7 +29,7 @@ export interface StreamToFileOptions {
  * thread per file measured here): for 1,000 objects of 4 KiB that is most of the work. Writing
  * 256 KiB to the page cache blocks the loop for well under a millisecond.
  */
-const SMALL_BODY = 256 * 1024
+export const SMALL_BODY = 256 * 1024
 
 /**
  * The file stream's buffer. Chunks that arrive while a write is in flight are gathered up to this
@@ -41,7 +42,8 @@ const WRITE_BUFFER = 256 * 1024
  * Streams a response body to disk, chunk by chunk (never the whole object in memory), hashing as
  * it goes, and gives up when no byte arrives for `idleMs`.
  */
-export async function streamToFile(body: Readable | AsyncIterable<Uint8Array>, opts: StreamToFileOptions): Promise<number> {
+export async function streamToFile(body: Readable | AsyncIterable<Uint8Array> | DirectBody, opts: StreamToFileOptions): Promise<number> {
+  if (isDirectBody(body)) return directToFile(body, opts)
   if (opts.start === undefined && opts.expectedSize !== undefined && opts.expectedSize <= SMALL_BODY) return gatherToFile(body, opts)
   let written = 0
   const meter = new Transform({
@@ -70,13 +72,9 @@ function account(chunk: Uint8Array, opts: StreamToFileOptions): void {
 
 /** Calls `onIdle` once `poke` has not been called for `idleMs` (armed at once). */
 function idleTimer(idleMs: number, onIdle: (e: IdleTimeoutError) => void): { poke(): void; clear(): void } {
-  let timer: NodeJS.Timeout | undefined
-  const poke = (): void => {
-    clearTimeout(timer)
-    timer = setTimeout(() => onIdle(new IdleTimeoutError(`no data for ${idleMs / 1000} s`)), idleMs)
-  }
-  poke()
-  return { poke, clear: () => clearTimeout(timer) }
+  // One timer re-armed in place: a new one per chunk was garbage for every read.
+  const timer = setTimeout(() => onIdle(new IdleTimeoutError(`no data for ${idleMs / 1000} s`)), idleMs)
+  return { poke: () => void timer.refresh(), clear: () => clearTimeout(timer) }
 }
 
 /** The small-body path of `streamToFile`: same idle timeout, abort, hashing and accounting. */
@@ -115,4 +113,35 @@ async function gatherToFile(body: Readable | AsyncIterable<Uint8Array>, opts: St
   const bytes = Buffer.concat(chunks)
   writeFileSync(opts.file, bytes)
   return bytes.length
+}
+
+/**
+ * A body read into its connection's buffer (raw-http.ts): each read is written at its offset
+ * before the next one, with a synchronous write (a page-cache copy of at most 256 KiB), so no
+ * byte waits in memory and nothing is left for the garbage collector.
+ */
+async function directToFile(body: DirectBody, opts: StreamToFileOptions): Promise<number> {
+  const fd = openSync(opts.file, opts.start === undefined ? 'w' : 'r+')
+  let at = opts.start ?? 0
+  const first = at
+  const idle = idleTimer(opts.idleMs, (e) => body.destroy(e))
+  const onAbort = (): void => body.destroy(opts.signal!.reason instanceof Error ? opts.signal!.reason : new Error('aborted'))
+  if (opts.signal?.aborted) onAbort()
+  opts.signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    await body.drain((chunk) => {
+      idle.poke()
+      // A server that sends more than it announced is stopped there, not left to fill the disk.
+      if (opts.expectedSize !== undefined && at - first + chunk.length > opts.expectedSize)
+        throw new IntegrityError(`the server sent more than the ${opts.expectedSize} bytes announced`)
+      for (let off = 0; off < chunk.length;) off += writeSync(fd, chunk, off, chunk.length - off, at + off)
+      at += chunk.length
+      account(chunk, opts)
+    })
+  } finally {
+    idle.clear()
+    opts.signal?.removeEventListener('abort', onAbort)
+    closeSync(fd)
+  }
+  return at - first
 }
