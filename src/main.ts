@@ -1,16 +1,21 @@
 import * as core from '@actions/core'
 import { State } from './constants.js'
 import { errorMessage } from './util/errors.js'
-import { createActionHost, readInputs } from './host/action.js'
+import { createActionHost } from './host/action.js'
 import { reportError } from './host/report-error.js'
 import { Cancellation, Cleanup } from './util/cleanup.js'
 import { runFetch } from './run.js'
-import { parseSettings } from './inputs.js'
+import { Input, parseSettings, type RawInputs } from './inputs.js'
 import { runPost } from './post.js'
 
 /** The entry's dispatch: the same bundle runs main and post, as actions/checkout's does (main saved `isPost`). */
 export async function runStep(): Promise<void> {
   await (core.getState(State.IsPost) ? runPost() : run())
+}
+
+/** The action's inputs, read here and only here (the CLI builds the same record from its flags). */
+function readInputs(): RawInputs {
+  return Object.fromEntries(Object.values(Input).map((name) => [name, core.getInput(name)])) as RawInputs
 }
 
 /** The action's main step. The only place that fails the step. */

@@ -1,7 +1,6 @@
 import * as core from '@actions/core'
 import * as fs from 'node:fs/promises'
 import type { SourceLocation } from '../util/errors.js'
-import { Input, type RawInputs } from '../inputs.js'
 import type { Host } from './host.js'
 import { Redactor } from '../connections/redactor.js'
 
@@ -31,9 +30,4 @@ export function createActionHost(redactor = new Redactor()): Host {
       await fs.appendFile(file, r(markdown) + '\n')
     }
   }
-}
-
-/** The action's inputs, read here and only here (the CLI builds the same record from its flags). */
-export function readInputs(): RawInputs {
-  return Object.fromEntries(Object.values(Input).map((name) => [name, core.getInput(name)])) as RawInputs
 }
