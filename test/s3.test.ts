@@ -273,3 +273,27 @@ describe('s3 listing signed directly (custom endpoint, path style, keys in the s
     expect(denied(direct)).toBe(denied(viaSdk))
   })
 })
+
+describe('s3 with many transfers in flight', () => {
+  it('32 objects at once land without a MaxListenersExceededWarning in the log', async () => {
+    const objects: Record<string, Buffer> = {}
+    // Past the small-body size, so every object streams for a while and the transfers overlap.
+    for (let i = 0; i < 32; i++) objects[`many/${String(i).padStart(2, '0')}.bin`] = randomBytes(300 * 1024 + i)
+    await s3.createBucket('many-at-once')
+    await s3.put('many-at-once', objects)
+    const warnings: string[] = []
+    const onWarning = (w: Error): void => void warnings.push(`${w.name}: ${w.message}`)
+    process.on('warning', onWarning)
+    try {
+      const ws = await workspace()
+      const c = await runSpec({ workspace: ws, spec: spec({ uri: 's3://many-at-once/many' }), secrets: goodSecret(), inputs: { concurrency: '32' } })
+      expect(c.error, c.logs.join('\n')).toBeUndefined()
+      for (const [key, body] of Object.entries(objects)) expect(sha(await fs.readFile(path.join(ws, 'data', key.slice('many/'.length))))).toBe(sha(body))
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve))
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([])
+  })
+})

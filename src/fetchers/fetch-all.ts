@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { Host } from '../host/host.js'
@@ -55,6 +56,9 @@ export async function fetchAll(
   frozen?: Map<string, Locked>,
   signal: AbortSignal = new AbortController().signal
 ): Promise<Outcome[]> {
+  // Every transfer in flight listens to this one signal (up to `concurrency`, 256): over ten is
+  // the design, not a leak, and Node's MaxListenersExceededWarning would land in the job's log.
+  setMaxListeners(0, signal)
   const limiter = new Limiter(options.concurrency)
   const live = sources.length === 1
   const logs = new Map(sources.map((s) => [s, live ? liveLog(host, s.name) : bufferedLog(host, s.name)]))
