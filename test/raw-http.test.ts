@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RawPool, type RawResponse } from '../src/fetchers/shared/raw-http.js'
 import { IntegrityError } from '../src/fetchers/shared/checksum.js'
 import { isTransient } from '../src/fetchers/shared/retry.js'
-import { streamToFile } from '../src/fetchers/shared/stream.js'
+import { readWhole, streamToFile } from '../src/fetchers/shared/stream.js'
 import { tempDir } from './helpers/harness.js'
 import { makeCertificate } from './servers/tls.js'
 
@@ -37,6 +37,12 @@ function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.writeHead(200)
     const more = (): void => void (res.destroyed || res.write(BLOB, () => setImmediate(more)))
     more()
+  } else if (url === '/trickle') {
+    // Ten pieces 60 ms apart: 600 ms in all, never idle for more than 60 ms.
+    res.writeHead(200)
+    let n = 0
+    const next = (): void => void (++n < 10 ? res.write(`piece ${n}\n`, () => setTimeout(next, 60)) : res.end('end\n'))
+    res.write('piece 0\n', () => setTimeout(next, 60))
   } else if (url === '/silent') {
     // The request is read and never answered.
   } else res.writeHead(404, { 'content-length': 9 }).end('not found')
@@ -105,6 +111,15 @@ describe('raw HTTP/1.1 GETs read into a reused buffer', () => {
     expect((await fs.stat(file)).size).toBeLessThanOrEqual(BLOB.length)
     pool.destroy()
     await fs.rm(dir, { recursive: true, force: true })
+  })
+
+  it('a body read whole times out on idleness, not on its total time', async () => {
+    const pool = new RawPool({ protocol: 'http:', hostname: '127.0.0.1', port }, 4)
+    const text = (await readWhole((await get(pool, '/trickle')).body, 300)).toString()
+    expect(text.split('\n').slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `piece ${i}`))
+    expect(text.endsWith('end\n')).toBe(true)
+    expect((await readWhole((await get(pool, '/blob')).body, 5000, 1000)).equals(BLOB.subarray(0, 1000))).toBe(true)
+    pool.destroy()
   })
 
   it('decodes a chunked body, and keeps what arrives before the body is asked for', async () => {

@@ -1,5 +1,5 @@
 import type { S3Location } from './client.js'
-import { IdleTimeoutError } from '../shared/stream.js'
+import { readWhole } from '../shared/stream.js'
 import type { LeanGetter, S3Endpoint } from './get.js'
 
 /**
@@ -69,8 +69,8 @@ export function parseListing(xml: string): { objects: ListedObject[]; truncated:
 
 /**
  * One ListObjectsV2 page through the lean getter's signed GET. Bounded as the SDK bounds it: the
- * getter waits `idleMs` for the answer's headers, and here no byte of the body for `idleMs` fails
- * the page (retried).
+ * getter waits `idleMs` for the answer's headers, then no byte of the body for `idleMs` fails the
+ * page (retried).
  */
 export async function listDirect(
   getter: LeanGetter,
@@ -80,20 +80,5 @@ export async function listDirect(
   if (o.prefix) query.prefix = o.prefix
   if (o.token) query['continuation-token'] = o.token
   const res = await getter.getBucket(query, { signal: o.signal, requesterPays: o.requesterPays })
-  const chunks: Buffer[] = []
-  let timer: NodeJS.Timeout | undefined
-  const arm = (): void => {
-    clearTimeout(timer)
-    timer = setTimeout(() => res.body.destroy(new IdleTimeoutError(`no data for ${o.idleMs / 1000} s (timed out after ${o.idleMs} ms)`)), o.idleMs)
-  }
-  try {
-    arm()
-    for await (const chunk of res.body) {
-      arm()
-      chunks.push(chunk as Buffer)
-    }
-  } finally {
-    clearTimeout(timer)
-  }
-  return parseListing(Buffer.concat(chunks).toString('utf8'))
+  return parseListing((await readWhole(res.body, o.idleMs)).toString('utf8'))
 }

@@ -145,3 +145,28 @@ async function directToFile(body: DirectBody, opts: StreamToFileOptions): Promis
   }
   return at - first
 }
+
+/**
+ * A small direct body (a listing page, an error answer) read whole, in copies (each read is the
+ * connection's buffer). No byte for `idleMs` fails it; past `limit` bytes the rest is left unread
+ * and the connection closed.
+ */
+export async function readWhole(body: DirectBody, idleMs: number, limit = Number.POSITIVE_INFINITY): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let got = 0
+  const idle = idleTimer(idleMs, (e) => body.destroy(e))
+  try {
+    await body.drain((chunk) => {
+      idle.poke()
+      const take = Math.min(chunk.length, limit - got)
+      chunks.push(Buffer.from(chunk.subarray(0, take)))
+      got += take
+      if (got >= limit) body.destroy()
+    })
+  } catch (error) {
+    if (got < limit) throw error
+  } finally {
+    idle.clear()
+  }
+  return Buffer.concat(chunks)
+}
