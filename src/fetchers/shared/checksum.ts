@@ -71,9 +71,9 @@ export class Verifier {
     if (digest || expected.sha256) this.algorithms.push('sha256')
     if (expected.crc32c) this.algorithms.push('crc32c')
     if (inFile) return
-    if (expected.md5) this.md5 = createHash('md5')
-    if (digest || expected.sha256) this.sha256 = createHash('sha256')
-    if (expected.crc32c) this.crc = new Crc32c()
+    if (this.algorithms.includes('md5')) this.md5 = createHash('md5')
+    if (this.algorithms.includes('sha256')) this.sha256 = createHash('sha256')
+    if (this.algorithms.includes('crc32c')) this.crc = new Crc32c()
   }
 
   /** Whether anything beyond the byte count is checked or computed. */
