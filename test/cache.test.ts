@@ -108,11 +108,15 @@ describe('a bucket source in the Actions cache', () => {
     expect(first.code, first.stdout).toBe(0)
     expect(cacheOf(first)).toEqual({ ml: 'saved' })
     expect(first.summary).toMatch(/\| saved: 3\.0 MiB downloaded \|/)
+    // The client's masks for the signed upload URL's signature reach the runner: its base64
+    // padding, URL-encoded (%3D) and then escaped as a workflow command's data (%253D).
+    expect(first.stdout).toMatch(/^::add-mask::[A-Za-z0-9%]+%253D$/m)
 
     const before = s3.requests.length
     const second = await runAction({ spec: bucketSpec(), secrets: secrets(), cache: 'true' })
     expect(second.code, second.stdout).toBe(0)
     expect(cacheOf(second)).toEqual({ ml: 'hit' })
+    expect(second.stdout).toMatch(/^::add-mask::[A-Za-z0-9%]+%253D$/m)
     expect(objectGets(before), 'objects were downloaded from the bucket on a hit').toEqual([])
     expect(digestOf(second, 'ml')).toBe(digestOf(first, 'ml'))
     expect(await fs.readFile(path.join(second.workspace, 'data/labels.csv'), 'utf8')).toBe('a,b\n1,2\n')

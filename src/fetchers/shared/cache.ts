@@ -66,7 +66,12 @@ function captureClientOutput(): void {
   process.stdout.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
     const op = operation.getStore()
     if (!op || op.done) return write(chunk, ...rest)
-    op.lines.push(...String(chunk).split('\n').filter(Boolean))
+    const lines = String(chunk).split('\n').filter(Boolean)
+    // The client masks the signatures of the signed URLs the service hands it: those lines are
+    // for the runner, and pass through (swallowed, a later line quoting the URL would show them).
+    const masks = lines.filter((l) => l.startsWith('::add-mask::'))
+    if (masks.length) write(masks.map((l) => `${l}\n`).join(''))
+    op.lines.push(...lines.filter((l) => !l.startsWith('::add-mask::')))
     const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined
     done?.()
     return true
@@ -96,11 +101,6 @@ export function cacheServiceAvailable(env: Record<string, string | undefined>): 
  * again in this run: every later source goes straight to its origin, without a warning each.
  */
 let broken: string | undefined
-
-/** Whether an earlier operation of this run found the service unusable. */
-export function cacheBroken(): string | undefined {
-  return broken
-}
 
 /** Runs one client call with its output captured into `lines`. */
 async function captured<T>(lines: string[], call: () => Promise<T>): Promise<T> {
