@@ -1,12 +1,17 @@
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { derivedForms } from '../src/connections/redactor.js'
 import { runSpec, tempDir, type RunCapture } from './helpers/harness.js'
 import { commit, makeRepo } from './servers/git-http.js'
 import { startConnectProxy } from './servers/connect-proxy.js'
 import { startSshd, type SshServer } from './servers/sshd.js'
+
+const execFileAsync = promisify(execFile)
 
 let root: string
 let sshd: SshServer
@@ -19,6 +24,26 @@ function keyForms(key: string): string[] {
   // The whole key, its base64 body lines, and their derived forms.
   const lines = key.split('\n').filter((l) => l.length >= 16 && !l.startsWith('-----'))
   return [key, key.trim(), ...lines].flatMap((v) => derivedForms(v))
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim()
+}
+
+/** The processes of this user whose command line or environment contains `text`. */
+function processesHolding(text: string): string[] {
+  const found: string[] = []
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    for (const file of ['cmdline', 'environ']) {
+      try {
+        if (readFileSync(`/proc/${pid}/${file}`).includes(text))
+          found.push(`${pid} ${file}: ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' ')}`)
+      } catch {
+        // Another user's process, or one that has exited.
+      }
+    }
+  }
+  return found
 }
 
 async function leaks(capture: RunCapture, ws: string, key: string): Promise<string[]> {
@@ -109,8 +134,13 @@ describe('git over ssh', () => {
   })
 
   // ADS documents `ssh_proxy` in the runtime's env for the clone; it is an HTTP CONNECT proxy.
-  it('ADS `ssh_proxy`: the clone goes through the HTTP CONNECT proxy', async () => {
-    const proxy = await startConnectProxy()
+  it('ADS `ssh_proxy`: the clone goes through the HTTP CONNECT proxy, its password never on a command line', async () => {
+    const password = `proxy-pw-${randomBytes(8).toString('hex')}`
+    const proxy = await startConnectProxy(`tunnel:${password}`)
+    // While a tunnel is asked for, ssh, git and the proxy command are running: none may hold the
+    // password in its argv (world-readable) or its environment (GIT_SSH_COMMAND).
+    const holders: string[] = []
+    proxy.onTunnel = () => holders.push(...processesHolding(password))
     try {
       const ads = (address: string) => `runtime:
   kind: python
@@ -121,21 +151,38 @@ describe('git over ssh', () => {
     env:
       - {name: ssh_proxy, value: "${address}"}
 `
+      const address = `tunnel:${password}@${proxy.address}`
       const secrets = { deploy: JSON.stringify({ SSH_PRIVATE_KEY: sshd.userKey, KNOWN_HOSTS: sshd.knownHosts }) }
-      const { ws, capture, sources } = await run('ssh-proxy', ads(proxy.address), secrets)
+      const ws = path.join(root, 'ws', 'ssh-proxy')
+      await fs.mkdir(ws, { recursive: true })
+      const capture = await runSpec({ workspace: ws, spec: ads(address), secrets, inputs: { 'persist-credentials': 'true' } })
       expect(capture.error, capture.logs.join('\n')).toBeUndefined()
-      expect(sources.code.commit).toBe(head)
+      expect(JSON.parse(capture.outputs.sources!).code.commit).toBe(head)
       expect(await fs.readFile(path.join(ws, 'code/hello.txt'), 'utf8')).toBe('over ssh\n')
       expect(proxy.tunnels).toContain(`127.0.0.1:${sshd.port}`)
+      // The persisted config names the script; the password stays in the 0600 file beside it.
+      const include = git(path.join(ws, 'code'), 'config', '--local', 'include.path')
+      const persisted = await fs.readFile(include, 'utf8')
+      expect(persisted).toMatch(/ProxyCommand=.*connect-proxy\.cjs\S* %h %p/)
+      expect(persisted + (await fs.readFile(path.join(ws, 'code/.git/config'), 'utf8')) + (await capture.everything())).not.toContain(password)
+      // Later git commands in the checkout still tunnel through the proxy (asynchronously: it runs here).
+      proxy.tunnels.length = 0
+      const { stdout } = await execFileAsync('git', ['ls-remote', 'origin', 'HEAD'], { cwd: path.join(ws, 'code') })
+      expect(stdout).toContain(head)
+      expect(proxy.tunnels).toEqual([`127.0.0.1:${sshd.port}`])
+      await fs.rm(path.dirname(include), { recursive: true, force: true })
+
       // A proxy that refuses the tunnel stops the clone: the connection never went around it.
       proxy.refuse = true
       proxy.tunnels.length = 0
-      const refused = await run('ssh-proxy-refused', ads(proxy.address), secrets)
+      const refused = await run('ssh-proxy-refused', ads(address), secrets)
       expect(refused.capture.error).toBeDefined()
       expect(proxy.tunnels.length).toBeGreaterThan(0)
       expect(refused.capture.logs.join('\n')).toMatch(
         /error: code: the ssh proxy 127\.0\.0\.1:\d+ for ssh:\/\/.*: refused the tunnel: HTTP\/1\.1 403 Forbidden/
       )
+      expect(await refused.capture.everything()).not.toContain(password)
+      expect(holders).toEqual([])
     } finally {
       await proxy.close()
     }
