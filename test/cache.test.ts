@@ -220,6 +220,29 @@ describe('a git source in the Actions cache', () => {
   })
 })
 
+describe('a git subdirectory source and the Actions cache', () => {
+  it('is not cached (it lands without the packs an entry holds), says so, and asks the service nothing', async () => {
+    const repos = path.join(root, 'repos-sub')
+    await makeRepo(repos, 'mono', async (w) => {
+      await commit(w, { 'README.md': 'top\n', 'ml/train.py': 'print(1)\n' }, 'c1')
+    })
+    const server = await startGitHttp({ root: repos })
+    try {
+      const spec = `version: 1\nsources:\n  - {name: ml, url: "${server.url}/mono.git", git: {revision: main}, subdirectory: ml}\n`
+      const from = cache.requests.length
+      const run = await runAction({ spec, cache: 'true' })
+      expect(run.code, run.stdout).toBe(0)
+      // No source used the cache: no `cache` output at all.
+      expect(run.outputs.cache).toBeUndefined()
+      expect(run.stdout).toContain('cache: off for this source: a `subdirectory` checkout lands without the packs an entry is made of')
+      expect(cache.requests.slice(from)).toEqual([])
+      expect(await fs.readFile(path.join(run.workspace, 'ml/train.py'), 'utf8')).toBe('print(1)\n')
+    } finally {
+      await server.close()
+    }
+  })
+})
+
 describe('a cache service that is down or failing', () => {
   it('down: the source downloads normally, one warning, the step is green', async () => {
     await cache.setDown(true)

@@ -3,7 +3,7 @@ import * as path from 'node:path'
 import { publicUrl } from '../../util/urls.js'
 import { cacheKey, entryDir, restoreEntry, saveEntry, type CacheLog, type CacheOutcome, type CacheSettings } from '../shared/cache.js'
 import type { Git } from './git.js'
-import { initRepo } from './repo.js'
+import { initSourceRepo } from './repo.js'
 import { resolveRevision } from './revision.js'
 import type { GitSource } from './source.js'
 
@@ -14,7 +14,8 @@ import type { GitSource } from './source.js'
  * for a fetch); its packs are indexed again with `git index-pack --strict`, which recomputes every
  * object's hash, so only objects that are what their names say land, and the checkout is then
  * made from them like a reused one. Submodules and LFS are not cached (their objects live
- * elsewhere); a source with either is fetched as usual.
+ * elsewhere), nor a `subdirectory` checkout (it lands without `.git`); such a source is fetched
+ * as usual.
  */
 export interface GitCache {
   /** On a hit, `dir` is an initialised repository holding the commit (true); else it is left empty. */
@@ -29,6 +30,8 @@ export function gitCache(
   source: GitSource,
   git: Git,
   dir: string,
+  /** The directories the checkout keeps, as the fetch initialises them (repo.ts). */
+  keep: string[],
   env: Record<string, string>,
   network: <T>(what: string, fn: () => Promise<T>) => Promise<T>,
   log: CacheLog
@@ -43,14 +46,19 @@ export function gitCache(
         log.info('cache: off for this source: submodules and LFS objects are not cached')
         return false
       }
-      await initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse: source.sparse })
+      // What lands of a subdirectory source is its files without `.git`: no packs to save.
+      if (source.subdirectory) {
+        log.info('cache: off for this source: a `subdirectory` checkout lands without the packs an entry is made of')
+        return false
+      }
+      await initSourceRepo(git, dir, source, keep)
       const target = await network('ls-remote', () => resolveRevision(git, dir, source.revision, env))
       if (!target.commit) {
         await fs.rm(path.join(dir, '.git'), { recursive: true, force: true })
         return false
       }
-      const { url, depth, sparse, filter, tags, singleBranch, subdirectory } = source
-      key = cacheKey('git', { url: publicUrl(url), commit: target.commit, depth, sparse, filter, tags, singleBranch, subdirectory })
+      const { url, depth, sparse, filter, tags, singleBranch } = source
+      key = cacheKey('git', { url: publicUrl(url), commit: target.commit, depth, sparse, filter, tags, singleBranch })
       status = 'miss'
       if ((await restoreEntry(entry, key, log)) && (await adopt(git, entry, dir, target.commit, log))) {
         status = 'hit'

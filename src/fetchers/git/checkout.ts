@@ -4,7 +4,7 @@ import type { SourceLog } from '../shared/progress.js'
 import type { GitSource } from './source.js'
 import { GitCommandError, type Git } from './git.js'
 import { configFileText } from './credentials.js'
-import { initRepo, readHead } from './repo.js'
+import { initSourceRepo, readHead } from './repo.js'
 import { isFullSha, resolveRevision, type Target } from './revision.js'
 
 export interface CheckoutOptions {
@@ -41,7 +41,7 @@ export interface CheckedOut {
 export async function checkoutSource(o: CheckoutOptions): Promise<CheckedOut> {
   const { git, dir, source, env } = o
   const { run, transfer } = commands(o)
-  if (!o.reuse) await initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse: o.sparse, cone: !source.checkout?.sparsePatterns })
+  if (!o.reuse) await initSourceRepo(git, dir, source, o.sparse)
 
   const shallow = await fs.stat(path.join(dir, '.git', 'shallow')).then(
     () => true,

@@ -127,7 +127,7 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
       : source.sparse
 
     // One transfer slot for the whole network part of the source, never nested.
-    const cache = gitCache(ctx.cache, source, git, work, env, network, ctx.log)
+    const cache = gitCache(ctx.cache, source, git, work, sparse, env, network, ctx.log)
     const done = await ctx.limiter.run(async () => {
       if (reuse) await prepareReuse(git, work, authDir)
       // A hit leaves a repository holding the commit: the checkout then fetches nothing.

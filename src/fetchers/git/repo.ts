@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { configFileText } from './credentials.js'
 import type { Git } from './git.js'
+import type { GitSource } from './source.js'
 
 /**
  * A fresh repository with `origin` configured, in one git process: the remote and sparse settings
@@ -22,6 +23,15 @@ export async function initRepo(git: Git, dir: string, url: string, options: { sh
     await fs.writeFile(path.join(dir, '.git', 'info', 'sparse-checkout'), cone ? conePatterns(options.sparse) : options.sparse.join('\n') + '\n')
   }
   await fs.appendFile(path.join(dir, '.git', 'config'), configFileText(entries))
+}
+
+/**
+ * The fresh repository every fetch of `source` starts from (a checkout, or a cache entry adopted
+ * into it): its object format, `origin`, and `sparse`, the directories the checkout keeps (the
+ * subdirectory's included), in cone mode unless the source gives gitignore-style patterns.
+ */
+export function initSourceRepo(git: Git, dir: string, source: GitSource, sparse: string[]): Promise<void> {
+  return initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse, cone: !source.checkout?.sparsePatterns })
 }
 
 /** The patterns `git sparse-checkout set --cone DIRS` writes: top-level files plus each directory. */
