@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { uniqueName } from '../src/runspec/dialects/common.js'
 import { loadDocument, MAX_SPEC_BYTES } from '../src/runspec/load.js'
 import { earliestOverlaps } from '../src/runspec/overlaps.js'
-import { INSIDE_PATH } from '../src/runspec/schema.js'
+import { INSIDE_PATH } from '../src/runspec/patterns.js'
 
 /** The quadratic definition the sort-based check replaces: for each later path, the earliest overlapping one. */
 function pairwise(paths: string[], sep: string): Map<number, number> {

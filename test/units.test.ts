@@ -176,7 +176,7 @@ describe('urls', () => {
 })
 
 describe('inline YAML or a file name', async () => {
-  const { isInline } = await import('../src/runspec/load.js')
+  const { isInline } = await import('../src/runspec/inline.js')
   it.each([
     ['run.yaml', false],
     ['ml/specs/run.yml', false],

@@ -1,5 +1,5 @@
 import { SpecError } from '../util/errors.js'
-import { isScpLike } from '../util/urls.js'
+import { hostOf, isSshUrl } from '../util/urls.js'
 import type { CheckoutInputs } from './checkout-inputs.js'
 import { assertSafePrCheckout } from './fork-guard.js'
 import type { SecretResolver } from './sources.js'
@@ -169,18 +169,9 @@ function credentials(c: CheckoutInputs, url: string, secrets: Pick<SecretResolve
   if (c.secret && c.sshKey) throw new SpecError('give either `secret` (a name in the `secrets` input) or `ssh-key`, not both')
   if (c.secret) return { secret: { name: c.secret } }
   if (c.sshKey) {
-    if (!isScpLike(url) && !/^ssh:\/\//i.test(url)) throw new SpecError(`input \`ssh-key\` needs an SSH URL (git@host:owner/name.git or ssh://…), not ${url}`)
+    if (!isSshUrl(url)) throw new SpecError(`input \`ssh-key\` needs an SSH URL (git@host:owner/name.git or ssh://…), not ${url}`)
     return { secretInput: 'ssh-key' }
   }
   const host = hostOf(url)
   return host && secrets.has(host) ? { secret: { name: host } } : {}
-}
-
-function hostOf(url: string): string | undefined {
-  if (isScpLike(url)) return url.slice(url.indexOf('@') + 1, url.indexOf(':')).toLowerCase()
-  try {
-    return new URL(url).host.toLowerCase() || undefined
-  } catch {
-    return undefined
-  }
 }

@@ -12,8 +12,6 @@ import { isInline } from './inline.js'
  */
 export const MAX_SPEC_BYTES = 10 * 1024 * 1024
 
-export { isInline }
-
 const mb = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`
 
 /** `exact`: the size is known (else it is only known to be past the limit: a pipe, a growing file). */

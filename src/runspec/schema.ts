@@ -1,8 +1,6 @@
 import { z } from 'zod'
 import { INSIDE_PATH } from './patterns.js'
 
-export { GIT_FLAG_PATTERN, INSIDE_PATH } from './patterns.js'
-
 /**
  * The native run spec (`version: 1`). Schemas are pure: no defaults that need the environment,
  * no side effects. Objects are strict so a typo is an error with a suggestion, never ignored.

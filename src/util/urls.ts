@@ -7,6 +7,21 @@ export function isScpLike(url: string): boolean {
   return SCP_LIKE.test(url)
 }
 
+/** `git@host:path` or `ssh://…`: a git URL reached over ssh. */
+export function isSshUrl(url: string): boolean {
+  return isScpLike(url) || /^ssh:\/\//i.test(url)
+}
+
+/** The host (with a non-default port) of a URL or of `git@host:path`, in lower case. */
+export function hostOf(url: string): string | undefined {
+  if (isScpLike(url)) return url.slice(url.indexOf('@') + 1, url.indexOf(':')).toLowerCase()
+  try {
+    return new URL(url).host.toLowerCase() || undefined
+  } catch {
+    return undefined
+  }
+}
+
 export function isArchiveUrl(url: string): boolean {
   try {
     return ARCHIVE.test(new URL(url).pathname)

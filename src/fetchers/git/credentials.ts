@@ -6,7 +6,8 @@ import type { GitCredential } from '../../connections/git.js'
 import type { GitSource } from './source.js'
 import { connectProxyOption } from './connect-proxy.js'
 import { GITHUB_KNOWN_HOSTS } from './known-hosts.js'
-import { httpOrigin, isFileUrl, isSshUrl } from './url.js'
+import { hostOf, isSshUrl } from '../../util/urls.js'
+import { httpOrigin, isFileUrl } from './url.js'
 import { shellQuote, writeHelper } from './credential-helper.js'
 
 /**
@@ -20,14 +21,6 @@ export function tokenUser(url: string, provider: GitSource['provider'], serverUr
   if (host && host === hostOf(serverUrl)) return 'x-access-token'
   if (host && /(^|\.)gitlab\./.test(host)) return 'oauth2'
   return 'x-access-token'
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host.toLowerCase()
-  } catch {
-    return undefined
-  }
 }
 
 /** One credential and the repository URL it was given for. */

@@ -14,10 +14,6 @@ export function httpOrigin(url: string): string | undefined {
   }
 }
 
-export function isSshUrl(url: string): boolean {
-  return isScpLike(url) || /^ssh:\/\//i.test(url)
-}
-
 export function isFileUrl(url: string): boolean {
   return /^file:\/\//i.test(url)
 }
