@@ -1,6 +1,6 @@
 import type { SecretHandle } from '../runspec/model.js'
 import { FetchError } from '../util/errors.js'
-import { secretField, valueOf } from './secret.js'
+import { passwordHalf, secretField, valueOf } from './secret.js'
 
 /**
  * `Authorization` for an http source from its secret: `user:password` (or USERNAME/PASSWORD keys)
@@ -14,11 +14,10 @@ export function httpAuthorization(source: string, secret: SecretHandle | undefin
   const token = secretField(secret, 'TOKEN', 'BEARER_TOKEN', 'token')
   let basic: string | undefined
   if (user && password) basic = `${user}:${password}`
-  else if (!fields && /^[^\s:]+:\S+$/.test(raw.trim())) basic = raw.trim()
+  else if (!fields && passwordHalf(raw)) basic = raw.trim()
   if (basic) {
     const encoded = Buffer.from(basic).toString('base64')
-    // The raw secret is masked already; the password alone and the base64 form are new strings.
-    mask(basic.slice(basic.indexOf(':') + 1))
+    // The secret and its password half are masked already (store.ts); the base64 form is new.
     mask(encoded)
     return `Basic ${encoded}`
   }

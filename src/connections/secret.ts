@@ -113,3 +113,9 @@ export function secretKeys(secret: SecretHandle): string[] | undefined {
   const fields = valueOf(secret).fields
   return fields ? Object.keys(fields) : undefined
 }
+
+/** The password of a `user:password` value: quoted alone (a server echoing it, a URL) it must be masked too. */
+export function passwordHalf(value: string): string | undefined {
+  const v = value.trim()
+  return /^[^\s:]+:\S+$/.test(v) ? v.slice(v.indexOf(':') + 1) : undefined
+}

@@ -3,7 +3,7 @@ import { didYouMean } from '../util/suggest.js'
 import type { SecretHandle } from '../runspec/model.js'
 import type { SecretRequest, SecretResolver } from '../runspec/sources.js'
 import type { Redactor } from './redactor.js'
-import { createSecret, deriveSecret, normaliseSecretName, secretKeys, valueOf, type FoundIn } from './secret.js'
+import { createSecret, deriveSecret, normaliseSecretName, passwordHalf, secretKeys, valueOf, type FoundIn } from './secret.js'
 
 export interface SecretStoreOptions {
   /** The `secrets` input, parsed: name → value. */
@@ -190,12 +190,6 @@ function inputValues(input: Record<string, unknown>): string[] {
     else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) stack.push(x)
   }
   return out
-}
-
-/** The password of a `user:password` value: quoted alone (a server echoing it, a URL) it must be masked too. */
-function passwordHalf(value: string): string | undefined {
-  const v = value.trim()
-  return /^[^\s:]+:\S+$/.test(v) ? v.slice(v.indexOf(':') + 1) : undefined
 }
 
 /**
