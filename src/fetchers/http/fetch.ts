@@ -134,12 +134,8 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
     source,
     name,
     async () => {
-      const res = await request(source.url, {
-        method: 'HEAD',
-        dispatcher,
-        headers: { ...(source.headers ?? {}), ...(auth ? { authorization: auth } : {}) },
-        maxRedirections: 5
-      })
+      // Only asked when no earlier landing is reused, so baseHeaders holds no condition here.
+      const res = await request(source.url, { method: 'HEAD', dispatcher, headers: baseHeaders, signal: ctx.signal, maxRedirections: 5 })
       await res.body.dump().catch(() => undefined)
       return res.statusCode < 300 ? res.headers : undefined
     },
