@@ -42,7 +42,7 @@ afterAll(async () => {
 })
 
 /** A fresh runner: the same workspace and RUNNER_TEMP paths every run, emptied. */
-async function freshRunner(): Promise<RunnerFiles> {
+async function freshRunner(keepWorkspace = false): Promise<RunnerFiles> {
   const f = {
     root,
     workspace: path.join(root, 'workspace'),
@@ -51,7 +51,7 @@ async function freshRunner(): Promise<RunnerFiles> {
     state: path.join(root, 'github_state'),
     summary: path.join(root, 'step_summary.md')
   }
-  for (const dir of [f.workspace, f.temp]) {
+  for (const dir of keepWorkspace ? [f.temp] : [f.workspace, f.temp]) {
     await fs.rm(dir, { recursive: true, force: true })
     await fs.mkdir(dir, { recursive: true })
   }
@@ -67,8 +67,9 @@ interface Run {
   workspace: string
 }
 
-async function runAction(inputs: Record<string, string>): Promise<Run> {
-  const f = await freshRunner()
+/** `keepWorkspace`: a self-hosted runner's re-run, the previous landing still in place. */
+async function runAction(inputs: Record<string, string>, keepWorkspace = false): Promise<Run> {
+  const f = await freshRunner(keepWorkspace)
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/root',
@@ -164,23 +165,85 @@ describe('a bucket source in the Actions cache', () => {
 })
 
 describe('an http archive in the Actions cache', () => {
-  it('miss and save, then a hit with no GET of the archive', async () => {
+  const requests = (method: string, p: string, status?: number): number =>
+    web.log.filter((l) => l.startsWith(`${method} ${p} `) && (status === undefined || l.endsWith(` ${status}`))).length
+  const hitKeys = (): string[] => cache.requests.filter((r) => r.method === 'GetCacheEntryDownloadURL' && r.outcome === 'hit').map((r) => r.key!)
+
+  it('unpinned, keyed on the strong ETag: miss and save, then a re-signed URL hits with no GET, then a re-run on the kept workspace is conditional', async () => {
     const weights = randomBytes(5000)
     const tar = makeTar([{ path: 'model/weights.bin', body: weights }], true)
     web.routes.set('/m/model.tar.gz', { body: tar, etag: '"v1"' })
-    const spec = `version: 1\nsources:\n  - {name: model, url: "${web.url}/m/model.tar.gz?X-Amz-Signature=abc123", unpack: true, sha256: ${sha256(tar)}}\n`
+    const spec = `version: 1\nsources:\n  - {name: model, url: "${web.url}/m/model.tar.gz?X-Amz-Signature=abc123", unpack: true}\n`
+    const heads = requests('HEAD', '/m/model.tar.gz', 200)
     const first = await runAction({ spec, cache: 'true' })
     expect(first.code, first.stdout).toBe(0)
     expect(cacheOf(first)).toEqual({ model: 'saved' })
-    const gets = web.log.filter((l) => l.startsWith('GET /m/model.tar.gz')).length
-    const second = await runAction({ spec: spec.replace('abc123', 'resigned456'), cache: 'true' })
+    expect(requests('HEAD', '/m/model.tar.gz', 200), 'the key comes from one HEAD').toBe(heads + 1)
+    const saved = cache.entries().map((e) => e.key)
+    const gets = requests('GET', '/m/model.tar.gz')
+    // The query (the signature) is not in the identity: the re-signed URL finds the same entry.
+    const resigned = spec.replace('abc123', 'resigned456')
+    const second = await runAction({ spec: resigned, cache: 'true' })
     expect(second.code, second.stdout).toBe(0)
     expect(cacheOf(second)).toEqual({ model: 'hit' })
-    expect(web.log.filter((l) => l.startsWith('GET /m/model.tar.gz'))).toHaveLength(gets)
+    expect(saved).toContain(hitKeys().at(-1))
+    expect(requests('GET', '/m/model.tar.gz')).toBe(gets)
     expect(await fs.readFile(path.join(second.workspace, 'model/model/weights.bin'))).toEqual(weights)
     expect(digestOf(second, 'model')).toBe(`sha256:${sha256(tar)}`)
     // No signature in a key.
     expect(cache.requests.some((r) => r.key?.includes('abc123') || r.key?.includes('resigned456'))).toBe(false)
+
+    // The hit recorded the HEAD's ETag as a download would: the re-run asks if it changed, and downloads nothing.
+    const third = await runAction({ spec: resigned, cache: 'true' }, true)
+    expect(third.code, third.stdout).toBe(0)
+    expect(web.lastHeaders.get('/m/model.tar.gz')!['if-none-match']).toBe('"v1"')
+    expect(requests('GET', '/m/model.tar.gz', 304)).toBe(1)
+    expect(requests('GET', '/m/model.tar.gz')).toBe(gets + 1)
+    expect(digestOf(third, 'model')).toBe(`sha256:${sha256(tar)}`)
+    expect(await fs.readFile(path.join(third.workspace, 'model/model/weights.bin'))).toEqual(weights)
+  })
+
+  it('unpinned, the file changed between the HEAD and the GET: saved under the key of the bytes downloaded', async () => {
+    const v2 = randomBytes(4000)
+    web.routes.set('/m/moving.bin', { body: v2, etag: '"v2"', headEtag: '"v1"' })
+    const spec = `version: 1\nsources:\n  - {name: moving, url: "${web.url}/m/moving.bin", path: data}\n`
+    const first = await runAction({ spec, cache: 'true' })
+    expect(first.code, first.stdout).toBe(0)
+    expect(cacheOf(first)).toEqual({ moving: 'saved' })
+    // Now the HEAD names the bytes that were saved: their entry is found.
+    web.routes.set('/m/moving.bin', { body: v2, etag: '"v2"' })
+    const gets = requests('GET', '/m/moving.bin')
+    const second = await runAction({ spec, cache: 'true' })
+    expect(second.code, second.stdout).toBe(0)
+    expect(cacheOf(second)).toEqual({ moving: 'hit' })
+    expect(requests('GET', '/m/moving.bin')).toBe(gets)
+    expect(await fs.readFile(path.join(second.workspace, 'data/moving.bin'))).toEqual(v2)
+  })
+
+  it('unpinned, no ETag: keyed on Last-Modified with the length, so a new file of another length is a new entry', async () => {
+    const lastModified = 'Wed, 21 Oct 2015 07:28:00 GMT'
+    const v1 = randomBytes(3000)
+    web.routes.set('/m/table.csv', { body: v1, lastModified })
+    const spec = (sig: string): string => `version: 1\nsources:\n  - {name: table, url: "${web.url}/m/table.csv?sig=${sig}", path: data}\n`
+    const first = await runAction({ spec: spec('one'), cache: 'true' })
+    expect(first.code, first.stdout).toBe(0)
+    expect(cacheOf(first)).toEqual({ table: 'saved' })
+    const gets = requests('GET', '/m/table.csv')
+    const second = await runAction({ spec: spec('two'), cache: 'true' })
+    expect(second.code, second.stdout).toBe(0)
+    expect(cacheOf(second)).toEqual({ table: 'hit' })
+    expect(requests('GET', '/m/table.csv')).toBe(gets)
+    expect(await fs.readFile(path.join(second.workspace, 'data/table.csv'))).toEqual(v1)
+    expect(digestOf(second, 'table')).toBe(`sha256:${sha256(v1)}`)
+
+    // Same Last-Modified, another length: not the entry of v1.
+    const v2 = randomBytes(3001)
+    web.routes.set('/m/table.csv', { body: v2, lastModified })
+    const third = await runAction({ spec: spec('three'), cache: 'true' })
+    expect(third.code, third.stdout).toBe(0)
+    expect(cacheOf(third)).toEqual({ table: 'saved' })
+    expect(requests('GET', '/m/table.csv')).toBe(gets + 1)
+    expect(await fs.readFile(path.join(third.workspace, 'data/table.csv'))).toEqual(v2)
   })
 })
 

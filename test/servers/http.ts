@@ -7,6 +7,8 @@ import { Header } from 'tar'
 export interface Route {
   body: Buffer
   etag?: string
+  /** A HEAD answers this ETag instead: the file changed between a HEAD and the GET after it. */
+  headEtag?: string
   lastModified?: string
   /** Exact `Authorization` header required; anything else gets 401. */
   authorization?: string
@@ -47,7 +49,8 @@ export async function startHttp(): Promise<HttpTestServer> {
     if (route.authorization !== undefined && req.headers.authorization !== route.authorization) return reply(401, Buffer.from('who are you'))
     if (route.redirect) return reply(302, Buffer.from(''), { location: route.redirect })
     if (route.status) return reply(route.status, Buffer.from('nope'))
-    const validators = { ...(route.etag ? { etag: route.etag } : {}), ...(route.lastModified ? { 'last-modified': route.lastModified } : {}) }
+    const etag = req.method === 'HEAD' && route.headEtag ? route.headEtag : route.etag
+    const validators = { ...(etag ? { etag } : {}), ...(route.lastModified ? { 'last-modified': route.lastModified } : {}) }
     if (route.etag && req.headers['if-none-match'] === route.etag) return reply(304, undefined, validators)
     let body = route.body
     if (route.stallAfter !== undefined) {

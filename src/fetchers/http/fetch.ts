@@ -6,7 +6,7 @@ import { FetchError } from '../../util/errors.js'
 import { httpAuthorization } from '../../connections/http.js'
 import { archiveTypeOf, unpackArchive } from '../shared/archive.js'
 import { moveFile, readState } from '../shared/landing.js'
-import { httpCache } from './cache.js'
+import { httpCache, type Validators } from './cache.js'
 import { IntegrityError, type Expected } from '../shared/checksum.js'
 import { downloadToFile } from '../shared/download.js'
 import { ProgressReporter } from '../shared/progress.js'
@@ -103,7 +103,7 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
 
   const file = path.join(ctx.scratch, name)
   const expected: Expected = { ...(source.sha256 ? { sha256: source.sha256 } : {}) }
-  let validators: { etag?: string; lastModified?: string } = {}
+  let validators: Validators = {}
   const totals = { files: 1, bytes: 0 }
   const progress = new ProgressReporter(ctx.log, totals)
   const open = async (signal: AbortSignal): Promise<Readable> => {
@@ -134,12 +134,8 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
     source,
     name,
     async () => {
-      const res = await request(source.url, {
-        method: 'HEAD',
-        dispatcher,
-        headers: { ...(source.headers ?? {}), ...(auth ? { authorization: auth } : {}) },
-        maxRedirections: 5
-      })
+      // Only asked when no earlier landing is reused, so baseHeaders holds no condition here.
+      const res = await request(source.url, { method: 'HEAD', dispatcher, headers: baseHeaders, signal: ctx.signal, maxRedirections: 5 })
       await res.body.dump().catch(() => undefined)
       return res.statusCode < 300 ? res.headers : undefined
     },
@@ -152,6 +148,8 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
     if (restored) {
       downloaded = restored.file
       sha = restored.sha256
+      // As a download would: the next re-run on this workspace is a conditional GET.
+      validators = restored.validators
     } else {
       sha = await downloadToFile({
         label: publicUrl(source.url),
@@ -164,7 +162,7 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
         onRetry: (m) => ctx.log.info(`retrying ${m}`),
         progress
       })
-      await cache.keep(file, (await fs.stat(file)).size)
+      await cache.keep(file, (await fs.stat(file)).size, validators)
     }
   } catch (error) {
     if (error instanceof NotModified && reusable) {

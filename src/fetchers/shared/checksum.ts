@@ -149,16 +149,16 @@ const INLINE_FILE = 256 * 1024
 /**
  * Checks a file that is already on disk against what the store says of it (a cache entry, a
  * previous landing): `size` bytes and every checksum given. Throws IntegrityError on a mismatch.
+ * `digest`: also compute the file's SHA-256 and return it (hex; '' when not computed).
  */
-export async function verifyFile(file: string, expected: Expected & { size: number }, what: string): Promise<void> {
+export async function verifyFile(file: string, expected: Expected & { size: number }, what: string, digest = false): Promise<string> {
   if (expected.size > INLINE_FILE) {
     // The worker reads `size` bytes: a longer file must not pass on its first bytes.
     const actual = statSync(file).size
     if (actual !== expected.size) throw new IntegrityError(`${what}: got ${actual} bytes, expected ${expected.size}`)
-    await new Verifier(expected, false, true).checkFile(what, file, undefined, expected.size)
-    return
+    return await new Verifier(expected, digest, true).checkFile(what, file, undefined, expected.size)
   }
-  const verifier = new Verifier(expected)
+  const verifier = new Verifier(expected, digest)
   verifier.update(readFileSync(file))
-  verifier.check(what)
+  return verifier.check(what)
 }
