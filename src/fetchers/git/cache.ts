@@ -6,6 +6,7 @@ import type { Git } from './git.js'
 import { initSourceRepo } from './repo.js'
 import { resolveRevision } from './revision.js'
 import type { GitSource } from './source.js'
+import { linkOrCopy } from '../shared/landing.js'
 
 /**
  * A git source in the Actions cache: the pack files and the shallow boundary of a fresh checkout,
@@ -117,8 +118,7 @@ async function saveCheckout(settings: CacheSettings, entry: string, key: string,
   }
   await fs.rm(entry, { recursive: true, force: true })
   await fs.mkdir(path.join(entry, 'pack'), { recursive: true })
-  for (const p of packs)
-    await fs.link(path.join(packDir, p), path.join(entry, 'pack', p)).catch(() => fs.copyFile(path.join(packDir, p), path.join(entry, 'pack', p)))
+  for (const p of packs) await linkOrCopy(path.join(packDir, p), path.join(entry, 'pack', p))
   await fs.copyFile(path.join(dest, '.git', 'shallow'), path.join(entry, 'shallow')).catch(() => undefined)
   return (await saveEntry(entry, key, log)) === 'saved' ? 'saved' : 'miss'
 }

@@ -5,6 +5,7 @@ import { cacheKey, entryDir, restoreEntry, saveEntry, type CacheOutcome, type Ca
 import { IntegrityError, verifyFile } from '../shared/checksum.js'
 import { reusableFileSize } from '../shared/destination.js'
 import type { HttpSource } from './source.js'
+import { linkOrCopy } from '../shared/landing.js'
 
 /**
  * The cache for an http source: the downloaded file (an archive before it is unpacked), keyed by
@@ -91,7 +92,7 @@ export function httpCache(settings: CacheSettings, source: HttpSource, name: str
       }
       await fs.rm(dir, { recursive: true, force: true })
       await fs.mkdir(dir, { recursive: true })
-      await fs.link(file, path.join(dir, name)).catch(() => fs.copyFile(file, path.join(dir, name)))
+      await linkOrCopy(file, path.join(dir, name))
       kept = true
     },
     outcome() {

@@ -5,7 +5,7 @@ import { cacheKey, entryDir, restoreEntry, saveEntry, type CacheLog, type CacheO
 import { IntegrityError, verifyFile } from './checksum.js'
 import { Limiter } from './limiter.js'
 import { reusableFileSize } from './destination.js'
-import { moveFile } from './landing.js'
+import { linkOrCopy, moveFile } from './landing.js'
 import type { PlannedObject } from './objects.js'
 
 /**
@@ -97,7 +97,7 @@ async function saveObjects(
   for (const o of objects) {
     const to = under(dir, o.target)
     await fs.mkdir(path.dirname(to), { recursive: true })
-    await fs.link(under(dest, o.target), to).catch(() => fs.copyFile(under(dest, o.target), to))
+    await linkOrCopy(under(dest, o.target), to)
   }
   const saved = await saveEntry(dir, key, log)
   if (saved === 'saved') log.info(`cache: saved ${objects.length} object(s) as ${key}`)

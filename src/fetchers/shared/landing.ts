@@ -123,6 +123,11 @@ export async function moveInto(from: string, to: string): Promise<void> {
   }
 }
 
+/** A hard link (no bytes copied), or a copy where a link cannot be made (another filesystem). */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  await fs.link(from, to).catch(() => fs.copyFile(from, to, fs.constants.COPYFILE_EXCL))
+}
+
 /** `rename`, or copy-then-remove across filesystems (a single file). */
 export async function moveFile(from: string, to: string): Promise<void> {
   try {

@@ -7,7 +7,7 @@ import type { CacheOutcome } from './cache.js'
 import { IntegrityError, verifyFile, type Expected } from './checksum.js'
 import { objectsDigest, type ObjectEntry } from './digest.js'
 import { reusableFileSize } from './destination.js'
-import { readState } from './landing.js'
+import { linkOrCopy, readState } from './landing.js'
 import type { Limiter } from './limiter.js'
 
 /** One object of a listing, with where it lands. */
@@ -177,7 +177,7 @@ export async function landObjects(opts: LandObjectsOptions): Promise<LandedObjec
     // A file with other links may be one planted in the workspace as a link to a host file:
     // copied, so nothing written to the destination later can reach that file.
     if (lstatSync(from).nlink > 1) return fs.copyFile(from, to, fs.constants.COPYFILE_EXCL)
-    await fs.link(from, to).catch(() => fs.copyFile(from, to, fs.constants.COPYFILE_EXCL))
+    await linkOrCopy(from, to)
   }
   // Keep what the source no longer has unless `sync: true` (like `aws s3 sync` without --delete).
   if (previous && !opts.sync) {
