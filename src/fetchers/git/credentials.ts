@@ -159,12 +159,7 @@ export async function buildAuth(opts: {
   if (opts.proxy?.https) env.https_proxy = opts.proxy.https
   if (opts.proxy?.noProxy) env.no_proxy = opts.proxy.noProxy
 
-  env.GIT_CONFIG_COUNT = String(config.length)
-  config.forEach(([k, v], i) => {
-    env[`GIT_CONFIG_KEY_${i}`] = k
-    env[`GIT_CONFIG_VALUE_${i}`] = v
-  })
-  return { env, persistable, dir: opts.dir, summary }
+  return { env: withConfig(env, config), persistable, dir: opts.dir, summary }
 }
 
 /** A git config file body (for `persist-credentials`); values are quoted and escaped. */
@@ -181,4 +176,15 @@ export function configFileText(entries: Array<[string, string]>): string {
     lines.push(`\t${name} = "${esc(value)}"`)
   }
   return lines.join('\n') + '\n'
+}
+
+/** `env` with more GIT_CONFIG_* pairs after those it has. */
+export function withConfig(env: Record<string, string>, pairs: Array<[string, string]>): Record<string, string> {
+  const count = Number(env.GIT_CONFIG_COUNT ?? 0)
+  const out: Record<string, string> = { ...env, GIT_CONFIG_COUNT: String(count + pairs.length) }
+  pairs.forEach(([k, v], i) => {
+    out[`GIT_CONFIG_KEY_${count + i}`] = k
+    out[`GIT_CONFIG_VALUE_${count + i}`] = v
+  })
+  return out
 }

@@ -6,7 +6,7 @@ import { FetchError, errorMessage } from '../../util/errors.js'
 import { fetchFromApi } from './api-fallback.js'
 import { gitCache } from './cache.js'
 import { checkoutSource } from './checkout.js'
-import { buildAuth, configFileText, tokenUser, type GitAuth, type ScopedCredential } from './credentials.js'
+import { buildAuth, configFileText, tokenUser, withConfig, type GitAuth, type ScopedCredential } from './credentials.js'
 import { gitFailure } from './errors.js'
 import { LfsMissing, fetchLfs, updateSubmodules } from './extras.js'
 import { Git, GitUnavailable } from './git.js'
@@ -94,8 +94,7 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
     const reuse = verdict?.reuse === true
     const work = reuse ? ctx.previous! : source.subdirectory ? path.join(ctx.scratch, 'repo') : ctx.staging
     if (reuse) ctx.log.info(`updating the existing checkout at ${source.relPath} in place`)
-    if (verdict && !verdict.reuse)
-      ctx.log.info(`${source.relPath} ${verdict.reason.replace(source.url, publicUrl(source.url))}: replacing it with a fresh checkout`)
+    if (verdict && !verdict.reuse) ctx.log.info(`${source.relPath} ${verdict.reason}: replacing it with a fresh checkout`)
     const errCtx = {
       source: source.name,
       url: publicUrl(source.url),
@@ -127,13 +126,15 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
       : source.sparse
 
     // One transfer slot for the whole network part of the source, never nested.
-    const cache = gitCache(ctx.cache, source, git, work, sparse, env, network, ctx.log)
+    // The remote's own commands (ls-remote, fetch), the cache's lookup among them, fail on a redirect to another origin.
+    const remote = watchRedirects(git, source.url)
+    const cache = gitCache(ctx.cache, source, remote, work, sparse, env, network, ctx.log)
     const done = await ctx.limiter.run(async () => {
       if (reuse) await prepareReuse(git, work, authDir)
       // A hit leaves a repository holding the commit: the checkout then fetches nothing.
       const restored = !reuse && (await cache.restore())
       const result = await checkoutSource({
-        git: watchRedirects(git, source.url),
+        git: remote,
         dir: work,
         source,
         env,
@@ -186,17 +187,6 @@ async function fetchWithGit(git: Git, source: GitSource, ctx: FetchContext): Pro
   } finally {
     if (!persist) await fs.rm(authDir, { recursive: true, force: true }).catch(() => undefined)
   }
-}
-
-/** `env` with more GIT_CONFIG_* pairs after those it has. */
-function withConfig(env: Record<string, string>, pairs: Array<[string, string]>): Record<string, string> {
-  const count = Number(env.GIT_CONFIG_COUNT ?? 0)
-  const out: Record<string, string> = { ...env, GIT_CONFIG_COUNT: String(count + pairs.length) }
-  pairs.forEach(([k, v], i) => {
-    out[`GIT_CONFIG_KEY_${count + i}`] = k
-    out[`GIT_CONFIG_VALUE_${count + i}`] = v
-  })
-  return out
 }
 
 /** The destination as given and as the kernel sees it: git compares `safe.directory` with its real path. */

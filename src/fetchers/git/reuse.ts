@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { Git } from './git.js'
+import { publicUrl } from '../../util/urls.js'
 import { sameRemote } from './url.js'
 
 /**
@@ -44,7 +45,7 @@ export type ReuseVerdict = { reuse: true } | { reuse: false; reason: string }
 export async function judgeCheckout(git: Git, dir: string, url: string, cwd: string): Promise<ReuseVerdict> {
   const gitDir = path.join(dir, '.git')
   const st = await fs.lstat(gitDir).catch(() => undefined)
-  if (!st) return { reuse: false, reason: `holds no checkout of ${url}` }
+  if (!st) return { reuse: false, reason: `holds no checkout of ${publicUrl(url)}` }
   if (!st.isDirectory()) return { reuse: false, reason: 'holds a `.git` that is not a plain directory' }
   // `commondir` makes git read another directory's config and hooks instead.
   if (await fs.lstat(path.join(gitDir, 'commondir')).catch(() => undefined)) return { reuse: false, reason: 'holds a `.git/commondir`' }
@@ -52,7 +53,7 @@ export async function judgeCheckout(git: Git, dir: string, url: string, cwd: str
   const top = await readConfig(git, path.join(gitDir, 'config'), cwd)
   if (typeof top === 'string') return { reuse: false, reason: top }
   const origin = top.find(([k]) => k === 'remote.origin.url')?.[1]
-  if (origin === undefined || !sameRemote(origin, url)) return { reuse: false, reason: `holds no checkout of ${url}` }
+  if (origin === undefined || !sameRemote(origin, url)) return { reuse: false, reason: `holds no checkout of ${publicUrl(url)}` }
   // Sparse checkouts are never updated in place (their cone is the previous spec's).
   if (top.some(([k, v]) => k === 'core.sparsecheckout' && v !== 'false')) return { reuse: false, reason: 'holds a sparse checkout' }
   const foreign = new Set(top.filter((e) => !allowed(e)).map(([k]) => k))
