@@ -1,7 +1,7 @@
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { GitRunOptions } from './fetchers/types.js'
-import { parseCheckoutInputs, runWideBool, type CheckoutInputs } from './runspec/checkout-inputs.js'
+import { boolInput, parseCheckoutInputs, type CheckoutInputs } from './runspec/checkout-inputs.js'
 import { SpecError } from './util/errors.js'
 
 /** Input names exactly as action.yml declares them. */
@@ -85,15 +85,9 @@ export interface Settings {
 
 export type RawInputs = Record<Input, string | undefined>
 
-const TRUE = ['true', 'True', 'TRUE']
-const FALSE = ['false', 'False', 'FALSE', '']
-
 function bool(raw: RawInputs, name: Input): boolean {
-  const v = (raw[name] ?? '').trim()
-  if (TRUE.includes(v)) return true
-  if (FALSE.includes(v)) return false
-  // A typo must not silently mean false (actions/cache's mistake).
-  throw new SpecError(`input \`${name}\` must be true or false, got "${v}"`)
+  // A typo must not silently mean false (actions/cache's mistake); empty is false.
+  return boolInput((n) => raw[n as Input], name, false)
 }
 
 export function splitList(v: string | undefined): string[] {
@@ -214,9 +208,9 @@ export function parseSettings(raw: RawInputs, env: Record<string, string | undef
     sshKey: (raw[Input.SshKey] ?? '').trim(),
     git: {
       knownHosts: raw[Input.SshKnownHosts] ?? '',
-      sshStrict: runWideBool(get, Input.SshStrict, true),
-      showProgress: runWideBool(get, Input.ShowProgress, true),
-      safeDirectory: runWideBool(get, Input.SetSafeDirectory, true)
+      sshStrict: boolInput(get, Input.SshStrict, true),
+      showProgress: boolInput(get, Input.ShowProgress, true),
+      safeDirectory: boolInput(get, Input.SetSafeDirectory, true)
     },
     env
   }

@@ -53,7 +53,8 @@ const FALSE = /^false$/i
 
 type Get = (name: string) => string | undefined
 
-function boolOf(get: Get, name: string, fallback: boolean): boolean {
+/** A boolean input: true or false in any case, empty for `fallback`; anything else is an error. */
+export function boolInput(get: Get, name: string, fallback: boolean): boolean {
   const v = (get(name) ?? '').trim()
   if (v === '') return fallback
   if (TRUE.test(v)) return true
@@ -86,26 +87,21 @@ export function parseCheckoutInputs(get: Get): CheckoutInputs {
     repository,
     // checkout trims only ASCII whitespace from `ref` (a branch may start with other characters).
     ref: (get('ref') ?? '').replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, ''),
-    clean: boolOf(get, 'clean', true),
+    clean: boolInput(get, 'clean', true),
     ...(text('filter') ? { filter: text('filter') } : {}),
     sparseCheckout: (get('sparse-checkout') ?? '')
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean),
-    sparseCheckoutConeMode: boolOf(get, 'sparse-checkout-cone-mode', true),
+    sparseCheckoutConeMode: boolInput(get, 'sparse-checkout-cone-mode', true),
     ...(fetchDepth !== undefined ? { fetchDepth } : {}),
-    fetchTags: boolOf(get, 'fetch-tags', false),
-    lfs: boolOf(get, 'lfs', false),
+    fetchTags: boolInput(get, 'fetch-tags', false),
+    lfs: boolInput(get, 'lfs', false),
     submodules: submodulesText === 'recursive' ? 'recursive' : submodulesText === 'true',
     sshKey: text('ssh-key') !== '',
     sshUser: text('ssh-user'),
     secret: text('secret'),
-    allowUnsafePrCheckout: boolOf(get, 'allow-unsafe-pr-checkout', false),
+    allowUnsafePrCheckout: boolInput(get, 'allow-unsafe-pr-checkout', false),
     set
   }
-}
-
-/** A boolean input that applies to the whole run (`ssh-strict`, `show-progress`, …), with its default. */
-export function runWideBool(get: Get, name: string, fallback: boolean): boolean {
-  return boolOf(get, name, fallback)
 }
