@@ -21,16 +21,21 @@ export interface ObjectCache {
 }
 
 export function objectCache(settings: CacheSettings, kind: string, name: string, identity: unknown, objects: PlannedObject[], log: CacheLog): ObjectCache {
-  const key = cacheKey(kind, { identity, objects: objects.map((o) => [o.target, o.key, o.size, o.version]) })
+  // Made when the cache is first asked: hashing every object's entry is work a run with the cache
+  // off (the default) should not do.
+  let key: string | undefined
+  const keyOf = (): string => (key ??= cacheKey(kind, { identity, objects: objects.map((o) => [o.target, o.key, o.size, o.version]) }))
   const dir = entryDir(settings, kind, name)
   let restoredBytes = 0
+  // What the lookup found, whatever the bytes (an entry of empty files is a hit too).
+  let hit = false
   let looked: Promise<boolean> | undefined
   const lookup = (): Promise<boolean> =>
     (looked ??= (async () => {
-      const hit = await restoreEntry(dir, key, log)
-      if (!hit) return false
+      const key = keyOf()
+      if (!(await restoreEntry(dir, key, log))) return false
       const bad = await firstMismatch(dir, objects)
-      if (bad === undefined) return true
+      if (bad === undefined) return (hit = true)
       // A poisoned or stale entry never lands: the listing is the word on what the bytes are.
       log.warning(`cache: entry ${key} does not match the listing (${bad}): fetching from the origin`)
       await fs.rm(dir, { recursive: true, force: true })
@@ -45,11 +50,12 @@ export function objectCache(settings: CacheSettings, kind: string, name: string,
     },
     outcome() {
       if (settings.mode === 'off' || !looked) return { status: 'off' }
+      const key = keyOf()
       return {
-        status: restoredBytes > 0 ? 'hit' : 'miss',
+        status: hit ? 'hit' : 'miss',
         key,
         restoredBytes,
-        ...(restoredBytes === 0 && settings.mode === 'on' ? { save: (dest: string) => saveObjects(settings, dir, key, dest, objects, log) } : {})
+        ...(!hit && settings.mode === 'on' ? { save: (dest: string) => saveObjects(settings, dir, key, dest, objects, log) } : {})
       }
     }
   }
