@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCacheClient, restoreOp, saveOp } from './helpers/cache-client.js'
 import { cacheEnv } from './helpers/cache-env.js'
 import { tempDir } from './helpers/harness.js'
-import { inputEnv, parseCommandFile, ROOT, stepEnv, type RunnerFiles } from './helpers/runner.js'
+import { inputEnv, parseCommandFile, ROOT, runnerFiles, stepEnv, type RunnerFiles } from './helpers/runner.js'
 import { startCacheService, type CacheService } from './servers/cache-service.js'
 import { commit, git, makeRepo, startGitHttp } from './servers/git-http.js'
 import { makeTar, sha256, startHttp, type HttpTestServer } from './servers/http.js'
@@ -43,20 +43,8 @@ afterAll(async () => {
 
 /** A fresh runner: the same workspace and RUNNER_TEMP paths every run, emptied. */
 async function freshRunner(keepWorkspace = false): Promise<RunnerFiles> {
-  const f = {
-    root,
-    workspace: path.join(root, 'workspace'),
-    temp: path.join(root, 'runner-temp'),
-    output: path.join(root, 'github_output'),
-    state: path.join(root, 'github_state'),
-    summary: path.join(root, 'step_summary.md')
-  }
-  for (const dir of keepWorkspace ? [f.temp] : [f.workspace, f.temp]) {
-    await fs.rm(dir, { recursive: true, force: true })
-    await fs.mkdir(dir, { recursive: true })
-  }
-  for (const file of [f.output, f.state, f.summary]) await fs.writeFile(file, '')
-  return f
+  for (const dir of keepWorkspace ? ['runner-temp'] : ['workspace', 'runner-temp']) await fs.rm(path.join(root, dir), { recursive: true, force: true })
+  return runnerFiles(root)
 }
 
 interface Run {
