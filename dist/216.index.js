@@ -249,11 +249,11 @@ class Verifier {
             this.algorithms.push('crc32c');
         if (inFile)
             return;
-        if (expected.md5)
+        if (this.algorithms.includes('md5'))
             this.md5 = (0,external_node_crypto_.createHash)('md5');
-        if (digest || expected.sha256)
+        if (this.algorithms.includes('sha256'))
             this.sha256 = (0,external_node_crypto_.createHash)('sha256');
-        if (expected.crc32c)
+        if (this.algorithms.includes('crc32c'))
             this.crc = new Crc32c();
     }
     /** Whether anything beyond the byte count is checked or computed. */
@@ -322,19 +322,19 @@ const INLINE_FILE = 256 * 1024;
 /**
  * Checks a file that is already on disk against what the store says of it (a cache entry, a
  * previous landing): `size` bytes and every checksum given. Throws IntegrityError on a mismatch.
+ * `digest`: also compute the file's SHA-256 and return it (hex; '' when not computed).
  */
-async function verifyFile(file, expected, what) {
+async function verifyFile(file, expected, what, digest = false) {
     if (expected.size > INLINE_FILE) {
         // The worker reads `size` bytes: a longer file must not pass on its first bytes.
         const actual = (0,external_node_fs_.statSync)(file).size;
         if (actual !== expected.size)
             throw new IntegrityError(`${what}: got ${actual} bytes, expected ${expected.size}`);
-        await new Verifier(expected, false, true).checkFile(what, file, undefined, expected.size);
-        return;
+        return await new Verifier(expected, digest, true).checkFile(what, file, undefined, expected.size);
     }
-    const verifier = new Verifier(expected);
+    const verifier = new Verifier(expected, digest);
     verifier.update((0,external_node_fs_.readFileSync)(file));
-    verifier.check(what);
+    return verifier.check(what);
 }
 
 
@@ -1034,6 +1034,7 @@ function parseRetryAfter(value, now = Date.now()) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E8: () => (/* binding */ streamToFile),
 /* harmony export */   o3: () => (/* binding */ IdleTimeoutError),
+/* harmony export */   oD: () => (/* binding */ readWhole),
 /* harmony export */   pQ: () => (/* binding */ SMALL_BODY)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -1180,6 +1181,34 @@ async function directToFile(body, opts) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
     return at - first;
+}
+/**
+ * A small direct body (a listing page, an error answer) read whole, in copies (each read is the
+ * connection's buffer). No byte for `idleMs` fails it; past `limit` bytes the rest is left unread
+ * and the connection closed.
+ */
+async function readWhole(body, idleMs, limit = Number.POSITIVE_INFINITY) {
+    const chunks = [];
+    let got = 0;
+    const idle = idleTimer(idleMs, (e) => body.destroy(e));
+    try {
+        await body.drain((chunk) => {
+            idle.poke();
+            const take = Math.min(chunk.length, limit - got);
+            chunks.push(Buffer.from(chunk.subarray(0, take)));
+            got += take;
+            if (got >= limit)
+                body.destroy();
+        });
+    }
+    catch (error) {
+        if (got < limit)
+            throw error;
+    }
+    finally {
+        idle.clear();
+    }
+    return Buffer.concat(chunks);
 }
 
 

@@ -11,7 +11,6 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   MAX_SPEC_BYTES: () => (/* binding */ MAX_SPEC_BYTES),
-  isInline: () => (/* reexport */ inline/* isInline */.m),
   loadDocument: () => (/* binding */ loadDocument)
 });
 
@@ -118,7 +117,6 @@ var inline = __webpack_require__(31601);
  * before parsing, so a huge input costs nothing.
  */
 const MAX_SPEC_BYTES = 10 * 1024 * 1024;
-
 const mb = (bytes) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 /** `exact`: the size is known (else it is only known to be past the limit: a pipe, a growing file). */
 function tooLarge(what, bytes, exact) {

@@ -350,25 +350,9 @@ async function send(pool, o) {
     const { code, message } = await readError(res.body, o.idleMs);
     throw new S3HttpError(res.status, code, message, res.headers['retry-after']);
 }
-/** S3's XML error body: `<Code>` and `<Message>` (the first 64 KiB, each read within idleMs). */
+/** S3's XML error body: `<Code>` and `<Message>` (the first 64 KiB; a body that fails names nothing). */
 async function readError(body, idleMs) {
-    let text = '';
-    let timer;
-    const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => body.destroy(new stream/* IdleTimeoutError */.o3(`no data for ${idleMs / 1000} s`)), idleMs);
-    };
-    arm();
-    await body
-        .drain((chunk) => {
-        arm();
-        text += chunk.toString('latin1', 0, Math.min(chunk.length, 65536 - text.length));
-        // Enough to name the error; the rest is not read (the connection is closed).
-        if (text.length >= 65536)
-            body.destroy();
-    })
-        .catch(() => undefined)
-        .finally(() => clearTimeout(timer));
+    const text = (await (0,stream/* readWhole */.oD)(body, idleMs, 65536).catch(() => Buffer.alloc(0))).toString('latin1');
     const tag = (name) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1] ?? '';
     return { code: tag('Code'), message: tag('Message') };
 }
@@ -434,8 +418,8 @@ function parseListing(xml) {
 }
 /**
  * One ListObjectsV2 page through the lean getter's signed GET. Bounded as the SDK bounds it: the
- * getter waits `idleMs` for the answer's headers, and here no byte of the body for `idleMs` fails
- * the page (retried).
+ * getter waits `idleMs` for the answer's headers, then no byte of the body for `idleMs` fails the
+ * page (retried).
  */
 async function listDirect(getter, o) {
     const query = { 'list-type': '2' };
@@ -444,23 +428,7 @@ async function listDirect(getter, o) {
     if (o.token)
         query['continuation-token'] = o.token;
     const res = await getter.getBucket(query, { signal: o.signal, requesterPays: o.requesterPays });
-    const chunks = [];
-    let timer;
-    const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => res.body.destroy(new stream/* IdleTimeoutError */.o3(`no data for ${o.idleMs / 1000} s (timed out after ${o.idleMs} ms)`)), o.idleMs);
-    };
-    try {
-        arm();
-        for await (const chunk of res.body) {
-            arm();
-            chunks.push(chunk);
-        }
-    }
-    finally {
-        clearTimeout(timer);
-    }
-    return parseListing(Buffer.concat(chunks).toString('utf8'));
+    return parseListing((await (0,stream/* readWhole */.oD)(res.body, o.idleMs)).toString('utf8'));
 }
 
 ;// CONCATENATED MODULE: ./src/fetchers/s3/sdk.ts

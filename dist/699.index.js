@@ -165,17 +165,22 @@ var landing = __webpack_require__(5311);
 
 
 function objectCache(settings, kind, name, identity, objects, log) {
-    const key = (0,cache/* cacheKey */.k$)(kind, { identity, objects: objects.map((o) => [o.target, o.key, o.size, o.version]) });
+    // Made when the cache is first asked: hashing every object's entry is work a run with the cache
+    // off (the default) should not do.
+    let key;
+    const keyOf = () => (key ??= (0,cache/* cacheKey */.k$)(kind, { identity, objects: objects.map((o) => [o.target, o.key, o.size, o.version]) }));
     const dir = (0,cache/* entryDir */.yv)(settings, kind, name);
     let restoredBytes = 0;
+    // What the lookup found, whatever the bytes (an entry of empty files is a hit too).
+    let hit = false;
     let looked;
     const lookup = () => (looked ??= (async () => {
-        const hit = await (0,cache/* restoreEntry */.fe)(dir, key, log);
-        if (!hit)
+        const key = keyOf();
+        if (!(await (0,cache/* restoreEntry */.fe)(dir, key, log)))
             return false;
         const bad = await firstMismatch(dir, objects);
         if (bad === undefined)
-            return true;
+            return (hit = true);
         // A poisoned or stale entry never lands: the listing is the word on what the bytes are.
         log.warning(`cache: entry ${key} does not match the listing (${bad}): fetching from the origin`);
         await promises_.rm(dir, { recursive: true, force: true });
@@ -192,11 +197,12 @@ function objectCache(settings, kind, name, identity, objects, log) {
         outcome() {
             if (settings.mode === 'off' || !looked)
                 return { status: 'off' };
+            const key = keyOf();
             return {
-                status: restoredBytes > 0 ? 'hit' : 'miss',
+                status: hit ? 'hit' : 'miss',
                 key,
                 restoredBytes,
-                ...(restoredBytes === 0 && settings.mode === 'on' ? { save: (dest) => saveObjects(settings, dir, key, dest, objects, log) } : {})
+                ...(!hit && settings.mode === 'on' ? { save: (dest) => saveObjects(settings, dir, key, dest, objects, log) } : {})
             };
         }
     };
@@ -239,7 +245,7 @@ async function saveObjects(settings, dir, key, dest, objects, log) {
     for (const o of objects) {
         const to = (0,safe_path/* under */.hG)(dir, o.target);
         await promises_.mkdir(external_node_path_.dirname(to), { recursive: true });
-        await promises_.link((0,safe_path/* under */.hG)(dest, o.target), to).catch(() => promises_.copyFile((0,safe_path/* under */.hG)(dest, o.target), to));
+        await (0,landing/* linkOrCopy */.L7)((0,safe_path/* under */.hG)(dest, o.target), to);
     }
     const saved = await (0,cache/* saveEntry */.wn)(dir, key, log);
     if (saved === 'saved')
@@ -565,7 +571,7 @@ async function landObjects(opts) {
         // copied, so nothing written to the destination later can reach that file.
         if ((0,external_node_fs_.lstatSync)(from).nlink > 1)
             return promises_.copyFile(from, to, promises_.constants.COPYFILE_EXCL);
-        await promises_.link(from, to).catch(() => promises_.copyFile(from, to, promises_.constants.COPYFILE_EXCL));
+        await (0,landing/* linkOrCopy */.L7)(from, to);
     };
     // Keep what the source no longer has unless `sync: true` (like `aws s3 sync` without --delete).
     if (previous && !opts.sync) {

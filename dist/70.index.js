@@ -40,12 +40,11 @@ function httpAuthorization(source, secret) {
     let basic;
     if (user && password)
         basic = `${user}:${password}`;
-    else if (!fields && /^[^\s:]+:\S+$/.test(raw.trim()))
+    else if (!fields && (0,connections_secret/* passwordHalf */.rR)(raw))
         basic = raw.trim();
     if (basic) {
         const encoded = Buffer.from(basic).toString('base64');
-        // The raw secret is masked already; the password alone and the base64 form are new strings.
-        mask(basic.slice(basic.indexOf(':') + 1));
+        // The secret and its password half are masked already (store.ts); the base64 form is new.
         mask(encoded);
         return `Basic ${encoded}`;
     }
@@ -74,21 +73,28 @@ var destination = __webpack_require__(62692);
 
 
 
+
 const first = (v) => (Array.isArray(v) ? v[0] : v);
-async function identity(source, head, log) {
+/** The identity of an unpinned source from what the server says of the file, or undefined. */
+function identityOf(source, etag, modified, length) {
     const url = (0,urls/* publicUrl */.x6)(source.url);
-    if (source.sha256)
-        return { sha256: source.sha256, unpack: source.unpack };
-    const headers = await head().catch(() => undefined);
-    const etag = first(headers?.etag);
     if (etag && !etag.startsWith('W/'))
         return { url, etag, unpack: source.unpack };
-    const modified = first(headers?.['last-modified']);
-    const length = first(headers?.['content-length']);
     if (modified && length)
         return { url, modified, length, unpack: source.unpack };
-    log.info('cache: off for this source: the server names no ETag or Last-Modified to key it on (pin `sha256:` to cache it)');
     return undefined;
+}
+async function identity(source, head, log) {
+    if (source.sha256)
+        return { id: { sha256: source.sha256, unpack: source.unpack }, validators: {} };
+    const headers = await head().catch(() => undefined);
+    const etag = first(headers?.etag);
+    const lastModified = first(headers?.['last-modified']);
+    const validators = { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+    const id = identityOf(source, etag, lastModified, first(headers?.['content-length']));
+    if (id === undefined)
+        log.info('cache: off for this source: the server names no ETag or Last-Modified to key it on (pin `sha256:` to cache it)');
+    return { id, validators };
 }
 function httpCache(settings, source, name, head, log) {
     const dir = (0,cache/* entryDir */.yv)(settings, 'http', source.name);
@@ -100,7 +106,7 @@ function httpCache(settings, source, name, head, log) {
         async restore() {
             if (settings.mode === 'off')
                 return undefined;
-            const id = await identity(source, head, log);
+            const { id, validators } = await identity(source, head, log);
             if (id === undefined)
                 return undefined;
             key = (0,cache/* cacheKey */.k$)('http', id);
@@ -109,16 +115,14 @@ function httpCache(settings, source, name, head, log) {
                 return undefined;
             const file = external_node_path_.join(dir, name);
             const size = (0,destination/* reusableFileSize */.Lo)(dir, name);
-            const verifier = new checksum/* Verifier */.BL(source.sha256 ? { sha256: source.sha256 } : {}, true);
             try {
                 if (size === undefined)
                     throw new checksum/* IntegrityError */.cs(`"${name}" is not in the entry`);
-                for await (const chunk of (await promises_.open(file)).createReadStream())
-                    verifier.update(chunk);
-                const sha256 = verifier.check(name);
+                // Hashed on a worker thread: the entry may be gigabytes.
+                const sha256 = await (0,checksum/* verifyFile */.AI)(file, { ...(source.sha256 ? { sha256: source.sha256 } : {}), size }, name, true);
                 restoredBytes = size;
                 status = 'hit';
-                return { file, sha256 };
+                return { file, sha256, validators };
             }
             catch (e) {
                 if (!(e instanceof checksum/* IntegrityError */.cs))
@@ -128,14 +132,22 @@ function httpCache(settings, source, name, head, log) {
                 return undefined;
             }
         },
-        async keep(file, size) {
+        async keep(file, size, validators) {
             if (settings.mode !== 'on' || key === undefined)
                 return;
             if (size > settings.maxBytes)
                 return log.info(`cache: not saved: ${size} bytes is over cache-max-size (${settings.maxBytes})`);
+            if (!source.sha256) {
+                // The key came from the HEAD; the bytes from the GET. Should the file have changed in
+                // between, the entry goes under the key of the bytes it holds.
+                const id = identityOf(source, validators.etag, validators.lastModified, String(size));
+                if (id === undefined)
+                    return log.info('cache: not saved: the download names no ETag or Last-Modified to key it on (pin `sha256:` to cache it)');
+                key = (0,cache/* cacheKey */.k$)('http', id);
+            }
             await promises_.rm(dir, { recursive: true, force: true });
             await promises_.mkdir(dir, { recursive: true });
-            await promises_.link(file, external_node_path_.join(dir, name)).catch(() => promises_.copyFile(file, external_node_path_.join(dir, name)));
+            await (0,landing/* linkOrCopy */.L7)(file, external_node_path_.join(dir, name));
             kept = true;
         },
         outcome() {
@@ -269,12 +281,8 @@ async function fetchHttp(source, ctx) {
     };
     // The Actions cache first (a run on an empty runner), unless an earlier landing is here to check.
     const cache = httpCache(ctx.cache, source, name, async () => {
-        const res = await request(source.url, {
-            method: 'HEAD',
-            dispatcher,
-            headers: { ...(source.headers ?? {}), ...(auth ? { authorization: auth } : {}) },
-            maxRedirections: 5
-        });
+        // Only asked when no earlier landing is reused, so baseHeaders holds no condition here.
+        const res = await request(source.url, { method: 'HEAD', dispatcher, headers: baseHeaders, signal: ctx.signal, maxRedirections: 5 });
         await res.body.dump().catch(() => undefined);
         return res.statusCode < 300 ? res.headers : undefined;
     }, ctx.log);
@@ -285,6 +293,8 @@ async function fetchHttp(source, ctx) {
         if (restored) {
             downloaded = restored.file;
             sha = restored.sha256;
+            // As a download would: the next re-run on this workspace is a conditional GET.
+            validators = restored.validators;
         }
         else {
             sha = await (0,download/* downloadToFile */.Q)({
@@ -298,7 +308,7 @@ async function fetchHttp(source, ctx) {
                 onRetry: (m) => ctx.log.info(`retrying ${m}`),
                 progress
             });
-            await cache.keep(file, (await promises_.stat(file)).size);
+            await cache.keep(file, (await promises_.stat(file)).size, validators);
         }
     }
     catch (error) {

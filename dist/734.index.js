@@ -236,7 +236,6 @@ function collect(schema, value, doc, base, errors) {
 /* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38355);
 
 
-
 /**
  * The native run spec (`version: 1`). Schemas are pure: no defaults that need the environment,
  * no side effects. Objects are strict so a typo is an error with a suggestion, never ignored.

@@ -334,11 +334,11 @@ class Verifier {
             this.algorithms.push('crc32c');
         if (inFile)
             return;
-        if (expected.md5)
+        if (this.algorithms.includes('md5'))
             this.md5 = (0,external_node_crypto_.createHash)('md5');
-        if (digest || expected.sha256)
+        if (this.algorithms.includes('sha256'))
             this.sha256 = (0,external_node_crypto_.createHash)('sha256');
-        if (expected.crc32c)
+        if (this.algorithms.includes('crc32c'))
             this.crc = new Crc32c();
     }
     /** Whether anything beyond the byte count is checked or computed. */
@@ -407,19 +407,19 @@ const INLINE_FILE = 256 * 1024;
 /**
  * Checks a file that is already on disk against what the store says of it (a cache entry, a
  * previous landing): `size` bytes and every checksum given. Throws IntegrityError on a mismatch.
+ * `digest`: also compute the file's SHA-256 and return it (hex; '' when not computed).
  */
-async function verifyFile(file, expected, what) {
+async function verifyFile(file, expected, what, digest = false) {
     if (expected.size > INLINE_FILE) {
         // The worker reads `size` bytes: a longer file must not pass on its first bytes.
         const actual = (0,external_node_fs_.statSync)(file).size;
         if (actual !== expected.size)
             throw new IntegrityError(`${what}: got ${actual} bytes, expected ${expected.size}`);
-        await new Verifier(expected, false, true).checkFile(what, file, undefined, expected.size);
-        return;
+        return await new Verifier(expected, digest, true).checkFile(what, file, undefined, expected.size);
     }
-    const verifier = new Verifier(expected);
+    const verifier = new Verifier(expected, digest);
     verifier.update((0,external_node_fs_.readFileSync)(file));
-    verifier.check(what);
+    return verifier.check(what);
 }
 
 
@@ -609,7 +609,7 @@ async function landObjects(opts) {
         // copied, so nothing written to the destination later can reach that file.
         if ((0,external_node_fs_.lstatSync)(from).nlink > 1)
             return promises_.copyFile(from, to, promises_.constants.COPYFILE_EXCL);
-        await promises_.link(from, to).catch(() => promises_.copyFile(from, to, promises_.constants.COPYFILE_EXCL));
+        await (0,landing/* linkOrCopy */.L7)(from, to);
     };
     // Keep what the source no longer has unless `sync: true` (like `aws s3 sync` without --delete).
     if (previous && !opts.sync) {

@@ -395,11 +395,16 @@ var external_node_os_ = __webpack_require__(48161);
 /**
  * An ssh ProxyCommand that tunnels through an HTTP CONNECT proxy (ADS's `ssh_proxy`), written as
  * a small script run by the node that runs this action: nothing the runner may lack (`nc`,
- * `corkscrew`). ssh starts it as `node SCRIPT PROXY HOST PORT` and speaks over its stdin/stdout.
+ * `corkscrew`). ssh starts it as `node SCRIPT HOST PORT` and speaks over its stdin/stdout.
+ *
+ * The proxy URL may hold `user:password`, so it is never an argument: argv is world-readable in
+ * `ps` and /proc, and the ssh command sits in every git child's environment and in a persisted
+ * `core.sshCommand`. The script reads it from a 0600 file beside itself instead.
  */
 const SCRIPT = `'use strict'
 const net = require('net')
-const [proxy, host, port] = process.argv.slice(2)
+const { proxy } = JSON.parse(require('fs').readFileSync(require('path').join(__dirname, 'connect-proxy.json'), 'utf8'))
+const [host, port] = process.argv.slice(2)
 const u = new URL(/^[a-z]+:\\/\\//i.test(proxy) ? proxy : 'http://' + proxy)
 const auth = u.username ? 'Proxy-Authorization: Basic ' + Buffer.from(decodeURIComponent(u.username) + ':' + decodeURIComponent(u.password)).toString('base64') + '\\r\\n' : ''
 const fail = (why) => { process.stderr.write('ssh_proxy ' + u.host + ': ' + why + '\\n'); process.exit(1) }
@@ -424,11 +429,16 @@ sock.on('error', (e) => fail(e.message))
 sock.on('close', () => process.exit(0))
 process.stdin.on('end', () => sock.end())
 `;
-/** Writes the script into the source's private auth directory; returns the ssh option that uses it. */
+/**
+ * Writes the script and the proxy URL into the source's private auth directory; returns the ssh
+ * option that uses them. Both live as long as that directory, so a persisted `core.sshCommand`
+ * keeps working until the post step removes it.
+ */
 async function connectProxyOption(dir, proxy, quote) {
     const file = external_node_path_.join(dir, 'connect-proxy.cjs');
+    await promises_.writeFile(external_node_path_.join(dir, 'connect-proxy.json'), JSON.stringify({ proxy }), { mode: 0o600 });
     await promises_.writeFile(file, SCRIPT, { mode: 0o600 });
-    return `-o ProxyCommand=${quote(`${quote(process.execPath)} ${quote(file)} ${quote(proxy)} %h %p`)}`;
+    return `-o ProxyCommand=${quote(`${quote(process.execPath)} ${quote(file)} %h %p`)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/fetchers/git/known-hosts.ts
@@ -525,6 +535,7 @@ async function writeHelper(dir, url, user, password) {
 
 
 
+
 /**
  * The user name a bare token goes with: GitHub takes `x-access-token`, GitLab `oauth2`; other
  * servers accept any name with a token, so GitHub's is used.
@@ -534,20 +545,12 @@ function tokenUser(url, provider, serverUrl) {
         return 'oauth2';
     if (provider?.type === 'github')
         return 'x-access-token';
-    const host = hostOf(url);
-    if (host && host === hostOf(serverUrl))
+    const host = (0,urls/* hostOf */.w4)(url);
+    if (host && host === (0,urls/* hostOf */.w4)(serverUrl))
         return 'x-access-token';
     if (host && /(^|\.)gitlab\./.test(host))
         return 'oauth2';
     return 'x-access-token';
-}
-function hostOf(url) {
-    try {
-        return new URL(url).host.toLowerCase();
-    }
-    catch {
-        return undefined;
-    }
 }
 /** `protocol.allow`: git itself refuses ext::, fd:: and every transport we do not list. */
 function protocolConfig(url) {
@@ -621,7 +624,7 @@ async function buildAuth(opts) {
             summary.push(`${credential.from} for ${origin}`);
         }
         else {
-            if (!(0,git_url/* isSshUrl */.Uu)(url))
+            if (!(0,urls/* isSshUrl */.Uu)(url))
                 continue;
             const file = external_node_path_.join(opts.dir, `key-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
             await promises_.writeFile(file, credential.key, { mode: 0o600 });
@@ -631,7 +634,7 @@ async function buildAuth(opts) {
             summary.push(`SSH key from ${credential.from}`);
         }
     }
-    if ((0,git_url/* isSshUrl */.Uu)(opts.url) || keys.length) {
+    if ((0,urls/* isSshUrl */.Uu)(opts.url) || keys.length) {
         const knownHostsFile = external_node_path_.join(opts.dir, 'known_hosts');
         await promises_.writeFile(knownHostsFile, [GITHUB_KNOWN_HOSTS, ...knownHosts].map((t) => t.trim()).join('\n') + '\n', { mode: 0o600 });
         const parts = [
@@ -661,12 +664,7 @@ async function buildAuth(opts) {
         env.https_proxy = opts.proxy.https;
     if (opts.proxy?.noProxy)
         env.no_proxy = opts.proxy.noProxy;
-    env.GIT_CONFIG_COUNT = String(config.length);
-    config.forEach(([k, v], i) => {
-        env[`GIT_CONFIG_KEY_${i}`] = k;
-        env[`GIT_CONFIG_VALUE_${i}`] = v;
-    });
-    return { env, persistable, dir: opts.dir, summary };
+    return { env: withConfig(env, config), persistable, dir: opts.dir, summary };
 }
 /** A git config file body (for `persist-credentials`); values are quoted and escaped. */
 function configFileText(entries) {
@@ -682,6 +680,16 @@ function configFileText(entries) {
         lines.push(`\t${name} = "${esc(value)}"`);
     }
     return lines.join('\n') + '\n';
+}
+/** `env` with more GIT_CONFIG_* pairs after those it has. */
+function withConfig(env, pairs) {
+    const count = Number(env.GIT_CONFIG_COUNT ?? 0);
+    const out = { ...env, GIT_CONFIG_COUNT: String(count + pairs.length) };
+    pairs.forEach(([k, v], i) => {
+        out[`GIT_CONFIG_KEY_${count + i}`] = k;
+        out[`GIT_CONFIG_VALUE_${count + i}`] = v;
+    });
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/fetchers/git/repo.ts
@@ -707,6 +715,14 @@ async function initRepo(git, dir, url, options = {}) {
         await promises_.writeFile(external_node_path_.join(dir, '.git', 'info', 'sparse-checkout'), cone ? conePatterns(options.sparse) : options.sparse.join('\n') + '\n');
     }
     await promises_.appendFile(external_node_path_.join(dir, '.git', 'config'), configFileText(entries));
+}
+/**
+ * The fresh repository every fetch of `source` starts from (a checkout, or a cache entry adopted
+ * into it): its object format, `origin`, and `sparse`, the directories the checkout keeps (the
+ * subdirectory's included), in cone mode unless the source gives gitignore-style patterns.
+ */
+function initSourceRepo(git, dir, source, sparse) {
+    return initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse, cone: !source.checkout?.sparsePatterns });
 }
 /** The patterns `git sparse-checkout set --cone DIRS` writes: top-level files plus each directory. */
 function conePatterns(dirs) {
@@ -816,8 +832,11 @@ async function resolveRevision(git, cwd, revision, env) {
 
 
 
+
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-function gitCache(settings, source, git, dir, env, network, log) {
+function gitCache(settings, source, git, dir, 
+/** The directories the checkout keeps, as the fetch initialises them (repo.ts). */
+keep, env, network, log) {
     const entry = (0,cache/* entryDir */.yv)(settings, 'git', source.name);
     let key;
     let status = 'off';
@@ -829,14 +848,19 @@ function gitCache(settings, source, git, dir, env, network, log) {
                 log.info('cache: off for this source: submodules and LFS objects are not cached');
                 return false;
             }
-            await initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse: source.sparse });
+            // What lands of a subdirectory source is its files without `.git`: no packs to save.
+            if (source.subdirectory) {
+                log.info('cache: off for this source: a `subdirectory` checkout lands without the packs an entry is made of');
+                return false;
+            }
+            await initSourceRepo(git, dir, source, keep);
             const target = await network('ls-remote', () => resolveRevision(git, dir, source.revision, env));
             if (!target.commit) {
                 await promises_.rm(external_node_path_.join(dir, '.git'), { recursive: true, force: true });
                 return false;
             }
-            const { url, depth, sparse, filter, tags, singleBranch, subdirectory } = source;
-            key = (0,cache/* cacheKey */.k$)('git', { url: (0,urls/* publicUrl */.x6)(url), commit: target.commit, depth, sparse, filter, tags, singleBranch, subdirectory });
+            const { url, depth, sparse, filter, tags, singleBranch } = source;
+            key = (0,cache/* cacheKey */.k$)('git', { url: (0,urls/* publicUrl */.x6)(url), commit: target.commit, depth, sparse, filter, tags, singleBranch });
             status = 'miss';
             if ((await (0,cache/* restoreEntry */.fe)(entry, key, log)) && (await adopt(git, entry, dir, target.commit, log))) {
                 status = 'hit';
@@ -902,7 +926,7 @@ async function saveCheckout(settings, entry, key, dest, log) {
     await promises_.rm(entry, { recursive: true, force: true });
     await promises_.mkdir(external_node_path_.join(entry, 'pack'), { recursive: true });
     for (const p of packs)
-        await promises_.link(external_node_path_.join(packDir, p), external_node_path_.join(entry, 'pack', p)).catch(() => promises_.copyFile(external_node_path_.join(packDir, p), external_node_path_.join(entry, 'pack', p)));
+        await (0,landing/* linkOrCopy */.L7)(external_node_path_.join(packDir, p), external_node_path_.join(entry, 'pack', p));
     await promises_.copyFile(external_node_path_.join(dest, '.git', 'shallow'), external_node_path_.join(entry, 'shallow')).catch(() => undefined);
     return (await (0,cache/* saveEntry */.wn)(entry, key, log)) === 'saved' ? 'saved' : 'miss';
 }
@@ -1076,7 +1100,7 @@ async function checkoutSource(o) {
     const { git, dir, source, env } = o;
     const { run, transfer } = commands(o);
     if (!o.reuse)
-        await initRepo(git, dir, source.url, { sha256: source.revision?.length === 64, sparse: o.sparse, cone: !source.checkout?.sparsePatterns });
+        await initSourceRepo(git, dir, source, o.sparse);
     const shallow = await promises_.stat(external_node_path_.join(dir, '.git', 'shallow')).then(() => true, () => false);
     const known = source.checkout?.knownRef;
     let guess = !o.reuse ? speculativeSpecs(source) : undefined;
@@ -1516,6 +1540,7 @@ function watchRedirects(git, url) {
 
 
 
+
 /**
  * A checkout left at the destination by an earlier run is not trusted: on a persistent runner
  * anything since (a later step, the code it ran) may have written to its `.git`. Git reads a
@@ -1554,7 +1579,7 @@ async function judgeCheckout(git, dir, url, cwd) {
     const gitDir = external_node_path_.join(dir, '.git');
     const st = await promises_.lstat(gitDir).catch(() => undefined);
     if (!st)
-        return { reuse: false, reason: `holds no checkout of ${url}` };
+        return { reuse: false, reason: `holds no checkout of ${(0,urls/* publicUrl */.x6)(url)}` };
     if (!st.isDirectory())
         return { reuse: false, reason: 'holds a `.git` that is not a plain directory' };
     // `commondir` makes git read another directory's config and hooks instead.
@@ -1565,7 +1590,7 @@ async function judgeCheckout(git, dir, url, cwd) {
         return { reuse: false, reason: top };
     const origin = top.find(([k]) => k === 'remote.origin.url')?.[1];
     if (origin === undefined || !(0,git_url/* sameRemote */.dG)(origin, url))
-        return { reuse: false, reason: `holds no checkout of ${url}` };
+        return { reuse: false, reason: `holds no checkout of ${(0,urls/* publicUrl */.x6)(url)}` };
     // Sparse checkouts are never updated in place (their cone is the previous spec's).
     if (top.some(([k, v]) => k === 'core.sparsecheckout' && v !== 'false'))
         return { reuse: false, reason: 'holds a sparse checkout' };
@@ -1759,7 +1784,7 @@ async function fetchWithGit(git, source, ctx) {
         if (reuse)
             ctx.log.info(`updating the existing checkout at ${source.relPath} in place`);
         if (verdict && !verdict.reuse)
-            ctx.log.info(`${source.relPath} ${verdict.reason.replace(source.url, (0,urls/* publicUrl */.x6)(source.url))}: replacing it with a fresh checkout`);
+            ctx.log.info(`${source.relPath} ${verdict.reason}: replacing it with a fresh checkout`);
         const errCtx = {
             source: source.name,
             url: (0,urls/* publicUrl */.x6)(source.url),
@@ -1789,14 +1814,16 @@ async function fetchWithGit(git, source, ctx) {
                 : [source.subdirectory]
             : source.sparse;
         // One transfer slot for the whole network part of the source, never nested.
-        const cache = gitCache(ctx.cache, source, git, work, env, network, ctx.log);
+        // The remote's own commands (ls-remote, fetch), the cache's lookup among them, fail on a redirect to another origin.
+        const remote = watchRedirects(git, source.url);
+        const cache = gitCache(ctx.cache, source, remote, work, sparse, env, network, ctx.log);
         const done = await ctx.limiter.run(async () => {
             if (reuse)
                 await prepareReuse(git, work, authDir);
             // A hit leaves a repository holding the commit: the checkout then fetches nothing.
             const restored = !reuse && (await cache.restore());
             const result = await checkoutSource({
-                git: watchRedirects(git, source.url),
+                git: remote,
                 dir: work,
                 source,
                 env,
@@ -1850,16 +1877,6 @@ async function fetchWithGit(git, source, ctx) {
         if (!persist)
             await promises_.rm(authDir, { recursive: true, force: true }).catch(() => undefined);
     }
-}
-/** `env` with more GIT_CONFIG_* pairs after those it has. */
-function withConfig(env, pairs) {
-    const count = Number(env.GIT_CONFIG_COUNT ?? 0);
-    const out = { ...env, GIT_CONFIG_COUNT: String(count + pairs.length) };
-    pairs.forEach(([k, v], i) => {
-        out[`GIT_CONFIG_KEY_${count + i}`] = k;
-        out[`GIT_CONFIG_VALUE_${count + i}`] = v;
-    });
-    return out;
 }
 /** The destination as given and as the kernel sees it: git compares `safe.directory` with its real path. */
 async function safeDirectories(dest) {

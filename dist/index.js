@@ -437,6 +437,7 @@ function indexByPrefix(values) {
 /* harmony export */   T2: () => (/* binding */ secretField),
 /* harmony export */   X$: () => (/* binding */ createSecret),
 /* harmony export */   er: () => (/* binding */ normaliseSecretName),
+/* harmony export */   rR: () => (/* binding */ passwordHalf),
 /* harmony export */   uz: () => (/* binding */ deriveSecret)
 /* harmony export */ });
 const values = new WeakMap();
@@ -538,6 +539,11 @@ function secretKeys(secret) {
     const fields = valueOf(secret).fields;
     return fields ? Object.keys(fields) : undefined;
 }
+/** The password of a `user:password` value: quoted alone (a server echoing it, a URL) it must be masked too. */
+function passwordHalf(value) {
+    const v = value.trim();
+    return /^[^\s:]+:\S+$/.test(v) ? v.slice(v.indexOf(':') + 1) : undefined;
+}
 
 
 /***/ }),
@@ -578,7 +584,6 @@ const STAGING_PREFIX = '.fetch-sources-';
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Np: () => (/* binding */ gitUrlProblem),
-/* harmony export */   Uu: () => (/* binding */ isSshUrl),
 /* harmony export */   dG: () => (/* binding */ sameRemote),
 /* harmony export */   dp: () => (/* binding */ httpOrigin),
 /* harmony export */   m8: () => (/* binding */ isGitUrl),
@@ -600,9 +605,6 @@ function httpOrigin(url) {
     catch {
         return undefined;
     }
-}
-function isSshUrl(url) {
-    return (0,_util_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .isScpLike */ .ij)(url) || /^ssh:\/\//i.test(url);
 }
 function isFileUrl(url) {
     return /^file:\/\//i.test(url);
@@ -676,7 +678,6 @@ function isGitUrl(url) {
 /* harmony export */   wn: () => (/* binding */ saveEntry),
 /* harmony export */   yv: () => (/* binding */ entryDir)
 /* harmony export */ });
-/* unused harmony export cacheBroken */
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16698);
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
@@ -706,7 +707,13 @@ function captureClientOutput() {
         const op = operation.getStore();
         if (!op || op.done)
             return write(chunk, ...rest);
-        op.lines.push(...String(chunk).split('\n').filter(Boolean));
+        const lines = String(chunk).split('\n').filter(Boolean);
+        // The client masks the signatures of the signed URLs the service hands it: those lines are
+        // for the runner, and pass through (swallowed, a later line quoting the URL would show them).
+        const masks = lines.filter((l) => l.startsWith('::add-mask::'));
+        if (masks.length)
+            write(masks.map((l) => `${l}\n`).join(''));
+        op.lines.push(...lines.filter((l) => !l.startsWith('::add-mask::')));
         const done = rest.find((r) => typeof r === 'function');
         done?.();
         return true;
@@ -734,10 +741,6 @@ function cacheServiceAvailable(env) {
  * again in this run: every later source goes straight to its origin, without a warning each.
  */
 let broken;
-/** Whether an earlier operation of this run found the service unusable. */
-function cacheBroken() {
-    return broken;
-}
 /** Runs one client call with its output captured into `lines`. */
 async function captured(lines, call) {
     const op = { lines, done: false };
@@ -1113,6 +1116,7 @@ function lockTimeoutMs(env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ad: () => (/* binding */ recoverStale),
 /* harmony export */   Jq: () => (/* binding */ writeState),
+/* harmony export */   L7: () => (/* binding */ linkOrCopy),
 /* harmony export */   Xz: () => (/* binding */ commitStaging),
 /* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
 /* harmony export */   aF: () => (/* binding */ removeState),
@@ -1248,6 +1252,10 @@ async function moveInto(from, to) {
             await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm(src, { recursive: true, force: true });
         }
     }
+}
+/** A hard link (no bytes copied), or a copy where a link cannot be made (another filesystem). */
+async function linkOrCopy(from, to) {
+    await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link(from, to).catch(() => node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile(from, to, node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_EXCL));
 }
 /** `rename`, or copy-then-remove across filesystems (a single file). */
 async function moveFile(from, to) {
@@ -1430,16 +1438,9 @@ var Input;
     Input["AllowUnsafePrCheckout"] = "allow-unsafe-pr-checkout";
     Input["Secret"] = "secret";
 })(Input || (Input = {}));
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE', ''];
 function bool(raw, name) {
-    const v = (raw[name] ?? '').trim();
-    if (TRUE.includes(v))
-        return true;
-    if (FALSE.includes(v))
-        return false;
-    // A typo must not silently mean false (actions/cache's mistake).
-    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SpecError */ .G8(`input \`${name}\` must be true or false, got "${v}"`);
+    // A typo must not silently mean false (actions/cache's mistake); empty is false.
+    return (0,_runspec_checkout_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .boolInput */ .Hm)((n) => raw[n], name, false);
 }
 function splitList(v) {
     return (v ?? '')
@@ -1560,9 +1561,9 @@ function parseSettings(raw, env, cwd = process.cwd()) {
         sshKey: (raw[Input.SshKey] ?? '').trim(),
         git: {
             knownHosts: raw[Input.SshKnownHosts] ?? '',
-            sshStrict: (0,_runspec_checkout_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .runWideBool */ .x0)(get, Input.SshStrict, true),
-            showProgress: (0,_runspec_checkout_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .runWideBool */ .x0)(get, Input.ShowProgress, true),
-            safeDirectory: (0,_runspec_checkout_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .runWideBool */ .x0)(get, Input.SetSafeDirectory, true)
+            sshStrict: (0,_runspec_checkout_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .boolInput */ .Hm)(get, Input.SshStrict, true),
+            showProgress: (0,_runspec_checkout_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .boolInput */ .Hm)(get, Input.ShowProgress, true),
+            safeDirectory: (0,_runspec_checkout_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .boolInput */ .Hm)(get, Input.SetSafeDirectory, true)
         },
         env
     };
@@ -1666,7 +1667,7 @@ class SecretStore {
         this.options = options;
         for (const v of inputValues(options.input ?? {})) {
             options.redactor.add(v);
-            const password = passwordHalf(v);
+            const password = (0,connections_secret/* passwordHalf */.rR)(v);
             if (password)
                 options.redactor.add(password);
         }
@@ -1796,7 +1797,7 @@ class SecretStore {
         for (const [key, value] of values) {
             if (value === '')
                 continue;
-            const password = passwordHalf(value);
+            const password = (0,connections_secret/* passwordHalf */.rR)(value);
             if (password)
                 redactor.add(password);
             if (!redactor.add(value)) {
@@ -1829,11 +1830,6 @@ function inputValues(input) {
                 stack.push(x);
     }
     return out;
-}
-/** The password of a `user:password` value: quoted alone (a server echoing it, a URL) it must be masked too. */
-function passwordHalf(value) {
-    const v = value.trim();
-    return /^[^\s:]+:\S+$/.test(v) ? v.slice(v.indexOf(':') + 1) : undefined;
 }
 /**
  * Below this, a query value is not masked on its own (`true`, `json`, an expiry in seconds are
@@ -2896,22 +2892,12 @@ function credentials(c, url, secrets) {
     if (c.secret)
         return { secret: { name: c.secret } };
     if (c.sshKey) {
-        if (!(0,urls/* isScpLike */.ij)(url) && !/^ssh:\/\//i.test(url))
+        if (!(0,urls/* isSshUrl */.Uu)(url))
             throw new util_errors/* SpecError */.G8(`input \`ssh-key\` needs an SSH URL (git@host:owner/name.git or ssh://…), not ${url}`);
         return { secretInput: 'ssh-key' };
     }
-    const host = hostOf(url);
+    const host = (0,urls/* hostOf */.w4)(url);
     return host && secrets.has(host) ? { secret: { name: host } } : {};
-}
-function hostOf(url) {
-    if ((0,urls/* isScpLike */.ij)(url))
-        return url.slice(url.indexOf('@') + 1, url.indexOf(':')).toLowerCase();
-    try {
-        return new URL(url).host.toLowerCase() || undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/runspec/overlaps.ts
@@ -3471,7 +3457,7 @@ async function lockFilePath(settings, plan) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Y: () => (/* binding */ SPEC_EQUIVALENT),
-/* harmony export */   x0: () => (/* binding */ runWideBool),
+/* harmony export */   Hm: () => (/* binding */ boolInput),
 /* harmony export */   zD: () => (/* binding */ parseCheckoutInputs)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70017);
@@ -3495,7 +3481,8 @@ const SPEC_EQUIVALENT = {
 };
 const TRUE = /^true$/i;
 const FALSE = /^false$/i;
-function boolOf(get, name, fallback) {
+/** A boolean input: true or false in any case, empty for `fallback`; anything else is an error. */
+function boolInput(get, name, fallback) {
     const v = (get(name) ?? '').trim();
     if (v === '')
         return fallback;
@@ -3528,27 +3515,23 @@ function parseCheckoutInputs(get) {
         repository,
         // checkout trims only ASCII whitespace from `ref` (a branch may start with other characters).
         ref: (get('ref') ?? '').replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, ''),
-        clean: boolOf(get, 'clean', true),
+        clean: boolInput(get, 'clean', true),
         ...(text('filter') ? { filter: text('filter') } : {}),
         sparseCheckout: (get('sparse-checkout') ?? '')
             .split('\n')
             .map((l) => l.trim())
             .filter(Boolean),
-        sparseCheckoutConeMode: boolOf(get, 'sparse-checkout-cone-mode', true),
+        sparseCheckoutConeMode: boolInput(get, 'sparse-checkout-cone-mode', true),
         ...(fetchDepth !== undefined ? { fetchDepth } : {}),
-        fetchTags: boolOf(get, 'fetch-tags', false),
-        lfs: boolOf(get, 'lfs', false),
+        fetchTags: boolInput(get, 'fetch-tags', false),
+        lfs: boolInput(get, 'lfs', false),
         submodules: submodulesText === 'recursive' ? 'recursive' : submodulesText === 'true',
         sshKey: text('ssh-key') !== '',
         sshUser: text('ssh-user'),
         secret: text('secret'),
-        allowUnsafePrCheckout: boolOf(get, 'allow-unsafe-pr-checkout', false),
+        allowUnsafePrCheckout: boolInput(get, 'allow-unsafe-pr-checkout', false),
         set
     };
-}
-/** A boolean input that applies to the whole run (`ssh-strict`, `show-progress`, …), with its default. */
-function runWideBool(get, name, fallback) {
-    return boolOf(get, name, fallback);
 }
 
 
@@ -3939,9 +3922,11 @@ function didYouMean(input, candidates) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gx: () => (/* binding */ isArchiveUrl),
+/* harmony export */   Uu: () => (/* binding */ isSshUrl),
 /* harmony export */   ij: () => (/* binding */ isScpLike),
 /* harmony export */   pB: () => (/* binding */ nameFromUrl),
 /* harmony export */   rn: () => (/* binding */ fileUrlOf),
+/* harmony export */   w4: () => (/* binding */ hostOf),
 /* harmony export */   x6: () => (/* binding */ publicUrl)
 /* harmony export */ });
 /* unused harmony export withoutQuery */
@@ -3952,6 +3937,21 @@ const SCP_LIKE = /^[A-Za-z0-9._~-]+@[A-Za-z0-9.-]+:(?!\/\/)[^\s]+$/;
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2|tar\.xz|txz|zip)$/i;
 function isScpLike(url) {
     return SCP_LIKE.test(url);
+}
+/** `git@host:path` or `ssh://…`: a git URL reached over ssh. */
+function isSshUrl(url) {
+    return isScpLike(url) || /^ssh:\/\//i.test(url);
+}
+/** The host (with a non-default port) of a URL or of `git@host:path`, in lower case. */
+function hostOf(url) {
+    if (isScpLike(url))
+        return url.slice(url.indexOf('@') + 1, url.indexOf(':')).toLowerCase();
+    try {
+        return new URL(url).host.toLowerCase() || undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function isArchiveUrl(url) {
     try {
